@@ -1,0 +1,84 @@
+/**
+ * Find the lectures of a course: every `.md` file in the lectures folder, and
+ * every folder below it that holds `.md` files next to their images. Each
+ * lecture gets the output folder name (slug) it is built into.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** One lecture to build. */
+export interface Lecture {
+  /** Absolute path of the markdown file. */
+  source: string;
+  /** Output folder name under `dist/`, unique within the course. */
+  slug: string;
+}
+
+/** A path given on the command line that is not a lecture. */
+export class LectureNotFoundError extends Error {
+  override name = 'LectureNotFoundError';
+}
+
+/** Files in the lectures folder that are not lectures. */
+function isIgnored(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.md$/i.test(name);
+}
+
+/** A folder or file name made safe for a URL: `02 Images & Layers` → `02-images-layers`. */
+export function toFolderName(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '') || 'lecture'
+  );
+}
+
+/** Every lecture under `folder`, sorted by path. */
+export async function discoverLectures(folder: string): Promise<Lecture[]> {
+  if (!existsSync(folder)) return [];
+  const lectures: Lecture[] = [];
+  await walk(folder, [], lectures);
+  return lectures.sort((a, b) => a.source.localeCompare(b.source));
+}
+
+async function walk(folder: string, trail: string[], lectures: Lecture[]): Promise<void> {
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name));
+  const markdown = entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'));
+  const alone = trail.length > 0 && markdown.length === 1;
+  for (const entry of markdown) {
+    const stem = entry.name.replace(/\.md$/i, '');
+    const parts = alone ? trail : [...trail, stem];
+    lectures.push({ source: path.join(folder, entry.name), slug: toFolderName(parts.join('-')) });
+  }
+  // A lecture folder's subfolders hold its images; only plain folders are searched further.
+  if (trail.length > 0 && markdown.length > 0) return;
+  for (const entry of entries) {
+    if (entry.isDirectory()) await walk(path.join(folder, entry.name), [...trail, entry.name], lectures);
+  }
+}
+
+/**
+ * The lectures named on the command line: `.md` files or lecture folders,
+ * matched against the course's lectures so each keeps its usual slug.
+ */
+export function selectLectures(all: Lecture[], requested: string[]): Lecture[] {
+  const chosen = new Set<Lecture>();
+  for (const request of requested) {
+    const absolute = path.resolve(request);
+    if (!existsSync(absolute)) throw new LectureNotFoundError(`No such file or folder: \`${request}\``);
+    const isFolder = statSync(absolute).isDirectory();
+    const matches = all.filter((lecture) =>
+      isFolder ? lecture.source.startsWith(absolute + path.sep) : lecture.source === absolute,
+    );
+    if (matches.length === 0 && !isFolder && absolute.toLowerCase().endsWith('.md')) {
+      matches.push({ source: absolute, slug: toFolderName(path.basename(absolute, path.extname(absolute))) });
+    }
+    if (matches.length === 0) throw new LectureNotFoundError(`\`${request}\` holds no lecture (a \`.md\` file)`);
+    for (const match of matches) chosen.add(match);
+  }
+  return [...chosen];
+}

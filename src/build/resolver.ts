@@ -1,0 +1,55 @@
+/**
+ * How the build rewrites a deck's local URLs: images and downloads are copied
+ * into `_media/` by content hash, links to other lectures point at their
+ * decks, and every target that is missing, misspelt in case, or outside the
+ * course is reported where it is written.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { locate, type ListingCache } from '../assets/locate.js';
+import type { MediaStore } from '../assets/media.js';
+import type { Reference, Resolve } from '../assets/references.js';
+import { report, rules } from '../diagnostics.js';
+
+/** What the resolver needs to know about the build. */
+export interface ResolverContext {
+  courseRoot: string;
+  media: MediaStore;
+  /** Slug of every lecture of the course, by absolute source path. */
+  decks: ReadonlyMap<string, string>;
+  cache: ListingCache;
+}
+
+const nouns: Record<string, string> = { img: 'image', video: 'video', audio: 'audio file', source: 'media file', a: 'linked file', iframe: 'embedded page' };
+
+/** Create the `Resolve` function the pipeline calls for each local URL. */
+export function createResolver(context: ResolverContext): Resolve {
+  return async (reference: Reference, file: VFile) => {
+    const folder = path.resolve(file.cwd, file.dirname ?? '.');
+    const located = locate(reference.url, folder, context.courseRoot, context.cache);
+    const noun = nouns[reference.node.tagName] ?? 'file';
+    if (located.outside) {
+      report(file, `The ${noun} \`${reference.url}\` is outside the course folder; a fresh checkout of the course will not have it`, rules.outsideCourse, reference.node);
+    }
+    if (located.caseMismatch) {
+      report(file, `The ${noun} \`${reference.url}\` is \`${located.caseMismatch}\` on disk; the case differs, which works on macOS and Windows but breaks on Linux hosts`, rules.caseMismatch, reference.node);
+      return undefined;
+    }
+    if (!located.exists) {
+      const hint = located.suggestion ? `; did you mean \`${located.suggestion}\`?` : '';
+      report(file, `Cannot find ${noun} \`${reference.url}\`${hint}`, rules.missingFile, reference.node);
+      return undefined;
+    }
+    if (statSync(located.absolute).isDirectory()) return undefined;
+    const deck = context.decks.get(located.absolute);
+    if (deck !== undefined) return `../${deck}/index.html${toSlideHash(located.suffix)}`;
+    const stored = await context.media.add(located.absolute, reference.kind === 'link');
+    return `../${stored}${located.suffix}`;
+  };
+}
+
+/** `#layers` in a link to another lecture becomes reveal.js's `#/layers`. */
+function toSlideHash(suffix: string): string {
+  return suffix.replace(/#\/?/, '#/');
+}

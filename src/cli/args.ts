@@ -1,0 +1,32 @@
+/**
+ * Arguments are declared once per command (citty's format); parsing rejects
+ * options that are not declared, so a typo is an error instead of silence.
+ */
+import { parseArgs, type ArgsDef, type ParsedArgs } from 'citty';
+import { closest } from '../suggest.js';
+import { CliError } from './errors.js';
+
+/** Parse `raw` against `declared`, throwing a usage error for unknown options. */
+export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T): ParsedArgs<T> {
+  const known = new Set<string>(['_', 'help', 'h']);
+  for (const [name, definition] of Object.entries(declared)) {
+    known.add(name);
+    known.add(name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()));
+    const aliases = 'alias' in definition ? definition.alias : undefined;
+    for (const alias of [aliases ?? []].flat()) known.add(alias);
+  }
+  const parsed = parseArgs<T>(raw, declared);
+  for (const key of Object.keys(parsed)) {
+    if (known.has(key)) continue;
+    const guess = closest(key, Object.keys(declared));
+    throw new CliError(`Unknown option \`--${key}\`${guess ? `; did you mean \`--${guess}\`?` : ''}`);
+  }
+  for (const [name, definition] of Object.entries(declared)) {
+    const value = (parsed as Record<string, unknown>)[name];
+    if (definition.type === 'string' && value === true) throw new CliError(`Option \`--${name}\` needs a value`);
+    if (definition.type === 'enum' && value !== undefined && !definition.options?.includes(String(value))) {
+      throw new CliError(`Option \`--${name}\` must be one of ${definition.options?.map((option) => `\`${option}\``).join(', ')}`);
+    }
+  }
+  return parsed;
+}

@@ -1,0 +1,41 @@
+/**
+ * `lecture build [paths…]`: build decks and the course page.
+ */
+import path from 'node:path';
+import type { ArgsDef } from 'citty';
+import { build } from '../../build/build.js';
+import { parseCommandArgs } from '../args.js';
+import { exitCodes, type ExitCode } from '../errors.js';
+import { formatMessages, wantsColor } from '../report.js';
+
+export const buildArgs = {
+  paths: { type: 'positional', required: false, description: 'Lecture files or folders to build (default: every lecture)', valueHint: 'paths…' },
+  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json / .yaml at the course root)' },
+  out: { type: 'string', alias: 'o', description: 'Output folder (default: dist)' },
+  root: { type: 'string', description: 'Course folder (default: the current folder)' },
+  quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
+  color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
+} satisfies ArgsDef;
+
+export const buildMeta = { name: 'build', description: 'Build every lecture into a reveal.js deck, and the course page' };
+
+/** Run `lecture build`. */
+export async function runBuild(raw: string[]): Promise<ExitCode> {
+  const args = parseCommandArgs(raw, buildArgs);
+  const started = performance.now();
+  const result = await build({
+    root: args.root,
+    config: args.config,
+    paths: args._,
+    overrides: args.out ? { out: args.out } : undefined,
+  });
+  const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
+  if (report) process.stderr.write(`${report}\n`);
+  if (!args.quiet) {
+    const slides = result.decks.reduce((sum, deck) => sum + deck.slides, 0);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const where = path.relative(process.cwd(), path.join(result.out, 'index.html')) || 'index.html';
+    process.stdout.write(`Built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} (${slides} slides) in ${seconds} s; open ${where}\n`);
+  }
+  return result.failed ? exitCodes.failed : exitCodes.ok;
+}

@@ -1,0 +1,88 @@
+/**
+ * The course configuration: one typed interface with a default for every
+ * field. The optional file `lecture.config.json` (or `.yaml` / `.yml`) at the
+ * course root holds any subset of it; see `load.ts`.
+ */
+
+/** How a rule's findings are reported; `off` silences it. */
+export type RuleSetting = 'off' | 'warn' | 'error' | 'info';
+
+/** reveal.js options we pass through to `Reveal.initialize` (a subset of reveal.js's config). */
+export interface RevealOptions {
+  /** Slide width in pixels. @default 960 */
+  width: number;
+  /** Slide height in pixels. @default 700 */
+  height: number;
+  /** Space around the slide, as a fraction of its size. @default 0.04 */
+  margin: number;
+  /** Slide transition: `none`, `fade`, `slide`, `convex`, `concave`, `zoom`. @default "slide" */
+  transition: 'none' | 'fade' | 'slide' | 'convex' | 'concave' | 'zoom';
+  /** Slide numbers: `true`, `false`, or a format such as `c/t`. @default "c/t" */
+  slideNumber: boolean | 'h.v' | 'h/v' | 'c' | 'c/t';
+  /** Show the navigation arrows. @default true */
+  controls: boolean;
+  /** Show the progress bar. @default true */
+  progress: boolean;
+  /** Centre slides vertically; section and title slides are always centred. @default false */
+  center: boolean;
+  /** Show fragments one step at a time. @default true */
+  fragments: boolean;
+  /** Loop from the last slide to the first. @default false */
+  loop: boolean;
+}
+
+/** The whole course configuration. */
+export interface Config {
+  /** Title of the course page. @default "Lectures" */
+  title: string;
+  /** Folder holding the lectures, relative to the course root. @default "lectures" */
+  lectures: string;
+  /** Output folder, relative to the course root; only ever written by the build. @default "dist" */
+  out: string;
+  /** Theme of every deck unless its front matter names another: ours (`lecture`), a file in `themes/`, or a reveal.js theme. @default "lecture" */
+  theme: string;
+  /** Language of the decks (`<html lang>`), unless front matter sets `lang`. @default "en" */
+  lang: string;
+  /** Make every list incremental unless front matter says otherwise. @default false */
+  incremental: boolean;
+  /** reveal.js options. */
+  reveal: RevealOptions;
+  /** Severity per rule id, e.g. `{"unknown-language": "off"}`. @default {} */
+  rules: Record<string, RuleSetting>;
+}
+
+/** The configuration used when the course has no config file. */
+export const defaultConfig: Config = {
+  title: 'Lectures',
+  lectures: 'lectures',
+  out: 'dist',
+  theme: 'lecture',
+  lang: 'en',
+  incremental: false,
+  reveal: {
+    width: 960,
+    height: 700,
+    margin: 0.04,
+    transition: 'slide',
+    slideNumber: 'c/t',
+    controls: true,
+    progress: true,
+    center: false,
+    fragments: true,
+    loop: false,
+  },
+  rules: {},
+};
+
+/** A configuration as written: any subset of the fields. */
+export type UserConfig = Partial<Omit<Config, 'reveal'>> & { reveal?: Partial<RevealOptions> };
+
+/** Merge a user configuration over the defaults. */
+export function resolveConfig(user: UserConfig = {}): Config {
+  return {
+    ...defaultConfig,
+    ...user,
+    reveal: { ...defaultConfig.reveal, ...user.reveal },
+    rules: { ...defaultConfig.rules, ...user.rules },
+  };
+}

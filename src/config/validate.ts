@@ -1,0 +1,82 @@
+/**
+ * Validate a configuration as written, with zod. Every problem names the key
+ * and what was expected, e.g. "`reveal.width` must be a number, not text".
+ */
+import * as z from 'zod';
+import type { UserConfig } from './schema.js';
+import { closest } from '../suggest.js';
+
+const setting = z.enum(['off', 'warn', 'error', 'info']);
+
+const reveal = z.strictObject({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  margin: z.number().min(0).max(0.5),
+  transition: z.enum(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']),
+  slideNumber: z.union([z.boolean(), z.enum(['h.v', 'h/v', 'c', 'c/t'])]),
+  controls: z.boolean(),
+  progress: z.boolean(),
+  center: z.boolean(),
+  fragments: z.boolean(),
+  loop: z.boolean(),
+});
+
+const schema = z.strictObject({
+  $schema: z.string(),
+  title: z.string(),
+  lectures: z.string().min(1),
+  out: z.string().min(1),
+  theme: z.string().min(1),
+  lang: z.string().min(1),
+  incremental: z.boolean(),
+  reveal: reveal.partial(),
+  rules: z.record(z.string(), setting),
+}).partial();
+
+/** The problems in `value` as sentences, or the typed configuration. */
+export function validateConfig(value: unknown): { config: UserConfig; problems: [] } | { config?: undefined; problems: string[] } {
+  const result = schema.safeParse(value);
+  if (result.success) {
+    const { $schema: _schema, ...config } = result.data;
+    return { config, problems: [] };
+  }
+  return { problems: result.error.issues.map(describeIssue) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((name) => unknownKey(key, name)).join('\n');
+    case 'invalid_type':
+      return `\`${key || 'config'}\` must be ${article(issue.expected)}, not ${kindOf(issue.input)}`;
+    case 'invalid_value':
+      return `\`${key}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
+    case 'invalid_union':
+      return `\`${key}\` must be \`true\`, \`false\` or one of \`h.v\`, \`h/v\`, \`c\`, \`c/t\``;
+    default:
+      return `\`${key}\`: ${issue.message}`;
+  }
+}
+
+function unknownKey(parent: string, name: string): string {
+  const path = parent ? `${parent}.${name}` : name;
+  const known = Object.keys(parent === 'reveal' ? reveal.shape : parent === '' ? schema.shape : {});
+  const guess = closest(name, known);
+  return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;
+}
+
+function article(type: string): string {
+  if (type === 'object') return 'a mapping';
+  if (type === 'number' || type === 'boolean' || type === 'string') return type === 'string' ? 'text' : `a ${type}`;
+  return type;
+}
+
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return '`null`';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `text (\`${value}\`)`;
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} \`${String(value)}\``;
+}

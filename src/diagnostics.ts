@@ -1,0 +1,61 @@
+/**
+ * Rule ids and the one way we report a problem: a vfile message at the
+ * node's position, with our package name as `source`.
+ */
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+/** Every rule id the build reports, in one place. */
+export const rules = {
+  /** A `:::` closing fence with no open div. */
+  strayFence: 'stray-fence',
+  /** An opening fence never closed before its container ends. */
+  unclosedFence: 'unclosed-fence',
+  /** Front matter that is not valid YAML or has a value of the wrong type. */
+  frontMatter: 'front-matter',
+  /** A local image or file the lecture refers to that does not exist. */
+  missingFile: 'missing-file',
+  /** A local path whose case differs from the file on disk (breaks on Linux hosts). */
+  caseMismatch: 'case-mismatch',
+  /** A local path that leaves the course folder. */
+  outsideCourse: 'outside-course',
+  /** A theme that cannot be found. */
+  unknownTheme: 'unknown-theme',
+  /** A code block language the highlighter does not know. */
+  unknownLanguage: 'unknown-language',
+  /** A formula KaTeX cannot render. */
+  mathError: 'math-error',
+  /** Two elements with the same id in one deck. */
+  duplicateId: 'duplicate-id',
+  /** A lecture that could not be read or built at all. */
+  buildFailed: 'build-failed',
+  /** Two lectures that would be written to the same folder. */
+  duplicateSlug: 'duplicate-slug',
+} as const;
+
+export type RuleId = (typeof rules)[keyof typeof rules];
+
+/** How bad a problem is: a hint, a warning, or an error that stops this deck. */
+export type Severity = 'info' | 'warning' | 'error';
+
+/** Our package name, the `source` of every message. */
+export const source = 'lecture';
+
+/**
+ * Report a problem on `node` (or the whole file) as a vfile message.
+ * Errors are recorded with `fatal: true` but not thrown, so the caller
+ * decides whether the deck is still written.
+ */
+export function report(
+  file: VFile,
+  reason: string,
+  ruleId: RuleId | string,
+  place: { position?: Position | undefined } | undefined,
+  severity: Severity = 'warning',
+): VFileMessage {
+  const message = file.message(reason, { place: place?.position, ruleId, source });
+  if (severity === 'info') message.fatal = undefined;
+  if (severity === 'error') message.fatal = true;
+  return message;
+}

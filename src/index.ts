@@ -1,0 +1,12 @@
+/**
+ * The `lecture` library: the same functions the command line uses.
+ */
+export { build, type BuildOptions, type BuildResult } from './build/build.js';
+export { discoverLectures, type Lecture } from './build/discover.js';
+export { loadConfig, ConfigError, configNames, type LoadedConfig } from './config/load.js';
+export { defaultConfig, resolveConfig, type Config, type RevealOptions, type UserConfig, type RuleSetting } from './config/schema.js';
+export { createParser, createProcessor, type ProcessorOptions } from './pipeline.js';
+export { rules, type RuleId, type Severity } from './diagnostics.js';
+export { parseAttributes } from './mdast/parse-attributes.js';
+export { slugify } from './mdast/slug.js';
+export type * from './types.js';

@@ -1,0 +1,136 @@
+/**
+ * from-markdown handlers for our Pandoc tokens: each token becomes a node
+ * with its source position.
+ */
+import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown';
+import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, TitleBlockLine } from '../types.js';
+
+declare module 'mdast-util-from-markdown' {
+  interface CompileData {
+    /** Attributes being filled by the attribute tokens. */
+    pandocAttributes?: Attributes | undefined;
+    /** Key of the attribute whose value comes next. */
+    pandocAttributeName?: string | undefined;
+  }
+}
+
+/** Create empty attributes. */
+export function createAttributes(): Attributes {
+  return { classes: [], values: {} };
+}
+
+/** Create the from-markdown extension for Pandoc's syntax. */
+export function pandocFromMarkdown(): Extension {
+  return {
+    enter: {
+      fencedDivFence: enterFence,
+      pandocAttributes: enterAttributes,
+      bracketedSpan: enterSpan,
+      titleBlockLine: enterTitleBlockLine,
+    },
+    exit: {
+      fencedDivFence: exitNode,
+      fencedDivWord: exitFenceWord,
+      pandocAttributes: exitAttributes,
+      pandocAttributeId: exitId,
+      pandocAttributeClass: exitClass,
+      pandocAttributeRaw: exitRaw,
+      pandocAttributeName: exitName,
+      pandocAttributeValue: exitValue,
+      bracketedSpan: exitNode,
+      titleBlockValue: exitTitleBlockValue,
+      titleBlockLine: exitNode,
+    },
+  };
+}
+
+function enterFence(this: CompileContext, token: Token): undefined {
+  const node: FencedDivFence = { type: 'fencedDivFence', kind: 'close' };
+  this.enter(node, token);
+}
+
+function exitFenceWord(this: CompileContext, token: Token): undefined {
+  const fence = this.stack.at(-1) as FencedDivFence;
+  fence.kind = 'open';
+  fence.attributes = createAttributes();
+  fence.attributes.classes.push(this.sliceSerialize(token));
+}
+
+function exitNode(this: CompileContext, token: Token): undefined {
+  this.exit(token);
+}
+
+/** Attributes belong to the fence or span being built, else they are a node of their own. */
+function enterAttributes(this: CompileContext, token: Token): undefined {
+  const attributes = createAttributes();
+  this.data.pandocAttributes = attributes;
+  const parent = this.stack.at(-1);
+  if (parent?.type === 'fencedDivFence') {
+    parent.kind = 'open';
+    parent.attributes = attributes;
+  } else if (parent?.type === 'bracketedSpan') {
+    parent.attributes = attributes;
+  } else {
+    const node: InlineAttributes = { type: 'inlineAttributes', attributes, value: '' };
+    this.enter(node, token);
+  }
+}
+
+function exitAttributes(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-1);
+  if (node?.type === 'inlineAttributes') {
+    node.value = this.sliceSerialize(token);
+    this.exit(token);
+  }
+  this.data.pandocAttributes = undefined;
+}
+
+function current(context: CompileContext): Attributes {
+  return context.data.pandocAttributes ?? createAttributes();
+}
+
+function exitId(this: CompileContext, token: Token): undefined {
+  current(this).id = this.sliceSerialize(token).slice(1);
+}
+
+function exitClass(this: CompileContext, token: Token): undefined {
+  const value = this.sliceSerialize(token);
+  current(this).classes.push(value === '-' ? 'unnumbered' : value.slice(1));
+}
+
+function exitRaw(this: CompileContext, token: Token): undefined {
+  current(this).format = this.sliceSerialize(token).slice(1);
+}
+
+function exitName(this: CompileContext, token: Token): undefined {
+  this.data.pandocAttributeName = this.sliceSerialize(token);
+}
+
+function exitValue(this: CompileContext, token: Token): undefined {
+  const name = this.data.pandocAttributeName;
+  if (name === undefined) return;
+  current(this).values[name] = unquote(this.sliceSerialize(token));
+  this.data.pandocAttributeName = undefined;
+}
+
+/** Strip the quotes of a quoted value and resolve its backslash escapes. */
+function unquote(value: string): string {
+  const quote = value.charAt(0);
+  if (quote !== '"' && quote !== "'") return value;
+  return value.slice(1, -1).replace(/\\(.)/g, '$1');
+}
+
+function enterSpan(this: CompileContext, token: Token): undefined {
+  const node: BracketedSpan = { type: 'bracketedSpan', attributes: createAttributes(), children: [] };
+  this.enter(node, token);
+}
+
+function enterTitleBlockLine(this: CompileContext, token: Token): undefined {
+  const node: TitleBlockLine = { type: 'titleBlockLine', value: '' };
+  this.enter(node, token);
+}
+
+function exitTitleBlockValue(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-1) as TitleBlockLine;
+  node.value = this.sliceSerialize(token).trim();
+}

@@ -1,0 +1,71 @@
+/**
+ * The build pipeline, in order: the first file to read to understand the
+ * tool. A lecture flows one way: parse → transform (mdast) → slides →
+ * render (hast) → page.
+ */
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { references, type Resolve } from './assets/references.js';
+import type { Config } from './config/schema.js';
+import { remarkPandoc } from './mdast/remark-pandoc.js';
+import { revealDocument } from './render/document.js';
+import { handlers } from './render/handlers.js';
+import { highlight } from './render/highlight.js';
+import { math } from './render/math.js';
+import { raw } from './render/raw.js';
+import { codeAttributes } from './transforms/code-attributes.js';
+import { fencedDivs } from './transforms/fenced-divs.js';
+import { figures } from './transforms/figures.js';
+import { fragments } from './transforms/fragments.js';
+import { frontMatter } from './transforms/front-matter.js';
+import { ids } from './transforms/ids.js';
+import { inlineAttributes } from './transforms/inline-attributes.js';
+import { mathDollars } from './transforms/math-dollars.js';
+import { slides } from './transforms/slides.js';
+
+/** What a processor needs beyond the configuration. */
+export interface ProcessorOptions {
+  config: Config;
+  /** Names of the themes available to decks. */
+  themes: ReadonlySet<string>;
+  /** Rewrites local URLs (copying files); by default URLs stay as written. */
+  resolve?: Resolve | undefined;
+  /** URL of the shared assets folder, relative to a deck. @default "../_assets" */
+  assetBase?: string | undefined;
+}
+
+/** The markdown → mdast part, shared by the build and the checker. */
+export function createParser(config: Config) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkMath)
+    .use(remarkPandoc)
+    .use(frontMatter, { incremental: config.incremental })
+    .use(fencedDivs)
+    .use(inlineAttributes)
+    .use(codeAttributes)
+    .use(mathDollars)
+    .use(figures)
+    .use(ids)
+    .use(slides)
+    .use(fragments);
+}
+
+/** The whole pipeline: markdown in, a reveal.js HTML page out. */
+export function createProcessor(options: ProcessorOptions) {
+  return createParser(options.config)
+    .use(remarkRehype, { handlers, allowDangerousHtml: true })
+    .use(raw)
+    .use(references, { resolve: options.resolve ?? (() => undefined) })
+    .use(highlight)
+    .use(math)
+    .use(revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase })
+    .use(rehypeStringify, { allowDangerousHtml: true });
+}

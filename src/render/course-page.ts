@@ -1,0 +1,58 @@
+/**
+ * The course page (`dist/index.html`): every deck with its title, authors,
+ * date, slide count and links. Relative URLs only.
+ */
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+
+/** What the course page shows of one deck. */
+export interface DeckSummary {
+  slug: string;
+  title: string;
+  author: string[];
+  date?: string | undefined;
+  slides: number;
+  /** Source file, relative to the course root. */
+  source: string;
+  /** Extra downloads (PDF, handout), relative to the output folder. */
+  downloads?: Array<{ label: string; href: string }> | undefined;
+}
+
+/** The course page as HTML. */
+export function renderCoursePage(title: string, decks: DeckSummary[], lang: string): string {
+  const total = decks.reduce((sum, deck) => sum + deck.slides, 0);
+  const tree = h('html', { lang }, [
+    h('head', [
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('meta', { name: 'generator', content: 'lecture' }),
+      h('title', title),
+      h('link', { rel: 'stylesheet', href: '_assets/course.css' }),
+    ]),
+    h('body', [
+      h('main', [
+        h('h1', title),
+        h('p.course-summary', `${plural(decks.length, 'lecture')}, ${plural(total, 'slide')}`),
+        h('ol.decks', decks.map(deckItem)),
+        h('footer', 'Press S in a deck for the speaker view, Esc for the overview.'),
+      ]),
+    ]),
+  ]);
+  return `<!doctype html>\n${toHtml(tree)}\n`;
+}
+
+function deckItem(deck: DeckSummary): Element {
+  const meta = [...(deck.author.length > 0 ? [deck.author.join(', ')] : []), ...(deck.date ? [deck.date] : []), plural(deck.slides, 'slide')];
+  return h('li.deck', { id: `deck-${deck.slug}` }, [
+    h('h2', [h('a', { href: `${deck.slug}/index.html` }, deck.title)]),
+    h('p.deck-meta', meta.map((part) => h('span', part))),
+    ...(deck.downloads && deck.downloads.length > 0
+      ? [h('p.deck-links', deck.downloads.map((download) => h('a', { href: download.href }, download.label)))]
+      : []),
+  ]);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

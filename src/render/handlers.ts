@@ -1,0 +1,87 @@
+/**
+ * remark-rehype handlers for our nodes and for the standard nodes that can
+ * carry Pandoc attributes. reveal.js's markup contract: a `section` per
+ * slide, nested `section`s for a vertical stack, `aside.notes` for speaker
+ * notes, `.fragment` for steps.
+ */
+import type { Element, ElementContent, Properties } from 'hast';
+import type { Nodes } from 'mdast';
+import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
+import type { BracketedSpan, FencedDiv, Figure, Slide, Stack } from '../types.js';
+import { mergeProperties, toProperties } from './properties.js';
+
+function element(state: State, node: Nodes, tagName: string, properties: Properties, children: ElementContent[]): Element {
+  const result: Element = { type: 'element', tagName, properties, children };
+  state.patch(node, result);
+  return state.applyData(node, result);
+}
+
+function fencedDiv(state: State, node: FencedDiv): Element {
+  const children = state.wrap(state.all(node), true);
+  if (node.attributes.classes.includes('notes')) {
+    const rest = { ...node.attributes, classes: node.attributes.classes.filter((name) => name !== 'notes') };
+    return element(state, node, 'aside', mergeProperties({ className: ['notes'] }, toProperties(rest, 'aside')), children);
+  }
+  return element(state, node, 'div', toProperties(node.attributes, 'div'), children);
+}
+
+function bracketedSpan(state: State, node: BracketedSpan): Element {
+  return element(state, node, 'span', toProperties(node.attributes, 'span'), state.all(node));
+}
+
+function slide(state: State, node: Slide): Element {
+  const level = node.heading ? [`level${node.heading.depth}`] : [];
+  const kind = node.kind === 'section' ? ['title-slide', 'slide', 'center'] : node.kind === 'slide' ? ['slide'] : ['center'];
+  const properties = mergeProperties({ className: [...kind, ...level] }, toProperties(node.attributes, 'section'));
+  return element(state, node, 'section', properties, state.wrap(state.all(node), true));
+}
+
+function stack(state: State, node: Stack): Element {
+  return element(state, node, 'section', {}, state.wrap(state.all(node), true));
+}
+
+function figure(state: State, node: Figure): Element {
+  const caption: Element = {
+    type: 'element',
+    tagName: 'figcaption',
+    properties: { ariaHidden: 'true' },
+    children: [{ type: 'text', value: node.caption }],
+  };
+  return element(state, node, 'figure', {}, [...state.all(node), caption]);
+}
+
+/** Wrap a default handler so the node's Pandoc attributes land on the element it makes. */
+function withAttributes(handler: Handler, tagName: string): Handler {
+  return (state, node, parent) => {
+    const result = handler(state, node, parent);
+    const attributes = (node as Nodes).data?.attributes;
+    if (!attributes || !result || Array.isArray(result) || result.type !== 'element') return result;
+    result.properties = mergeProperties(result.properties, toProperties(attributes, tagName));
+    return result;
+  };
+}
+
+/** Nodes that must not reach the output: they are consumed by transforms. */
+function drop(): undefined {
+  return undefined;
+}
+
+/** All handlers, for `remark-rehype`. */
+export const handlers: Handlers = {
+  fencedDiv: fencedDiv as Handler,
+  bracketedSpan: bracketedSpan as Handler,
+  slide: slide as Handler,
+  stack: stack as Handler,
+  figure: figure as Handler,
+  fencedDivFence: drop,
+  inlineAttributes: drop,
+  titleBlockLine: drop,
+  pause: drop,
+  image: withAttributes(defaultHandlers.image, 'img'),
+  imageReference: withAttributes(defaultHandlers.imageReference, 'img'),
+  link: withAttributes(defaultHandlers.link, 'a'),
+  linkReference: withAttributes(defaultHandlers.linkReference, 'a'),
+  inlineCode: withAttributes(defaultHandlers.inlineCode, 'code'),
+  code: withAttributes(defaultHandlers.code, 'pre'),
+  heading: withAttributes(defaultHandlers.heading, 'h'),
+};

@@ -1,0 +1,25 @@
+/**
+ * Our micromark extension for Pandoc's syntax, in the order micromark tries
+ * it: fenced div fences and title-block lines in flow; bracketed spans
+ * (before links, so `[text]{.c}` is a span) and `{…}` attributes in text.
+ */
+import { codes } from 'micromark-util-symbol';
+import type { Extension } from 'micromark-util-types';
+import { bracketedSpan } from './bracketed-span.js';
+import { fencedDivFence } from './fenced-div.js';
+import { inlineAttributes } from './inline-attributes.js';
+import { titleBlockLine } from './title-block.js';
+
+/** Create the micromark extension for fenced divs, attributes, spans and title blocks. */
+export function pandocSyntax(): Extension {
+  return {
+    flow: {
+      [codes.colon]: fencedDivFence,
+      [codes.percentSign]: titleBlockLine,
+    },
+    text: {
+      [codes.leftSquareBracket]: { ...bracketedSpan, add: 'before' },
+      [codes.leftCurlyBrace]: inlineAttributes,
+    },
+  };
+}

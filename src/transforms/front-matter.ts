@@ -1,0 +1,149 @@
+/**
+ * Lecture metadata from YAML front matter and the Pandoc `% title` block.
+ *
+ * Both are removed from the tree; the merged metadata lands in
+ * `file.data.meta`. Invalid YAML and values of the wrong type are reported
+ * at the offending key; the deck still builds with what could be read.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { report, rules } from '../diagnostics.js';
+import type { LectureMeta } from '../types.js';
+
+type FieldKind = 'text' | 'list' | 'number' | 'boolean';
+
+/** The front matter keys we read, with the kind of value each expects. */
+const fields: Record<string, { key: keyof LectureMeta; kind: FieldKind }> = {
+  title: { key: 'title', kind: 'text' },
+  subtitle: { key: 'subtitle', kind: 'text' },
+  author: { key: 'author', kind: 'list' },
+  date: { key: 'date', kind: 'text' },
+  institute: { key: 'institute', kind: 'text' },
+  theme: { key: 'theme', kind: 'text' },
+  'slide-level': { key: 'slideLevel', kind: 'number' },
+  incremental: { key: 'incremental', kind: 'boolean' },
+  lang: { key: 'lang', kind: 'text' },
+};
+
+/** Course-wide defaults for lecture metadata. */
+export interface MetaDefaults {
+  /** @default false */
+  incremental?: boolean | undefined;
+}
+
+/** Remark plugin: read front matter and the title block into `file.data.meta`. */
+export function frontMatter(defaults: MetaDefaults = {}) {
+  return (tree: Root, file: VFile): undefined => {
+    file.data.meta = readMeta(tree, file, defaults);
+  };
+}
+
+/** Read and remove the metadata nodes of `tree`. */
+export function readMeta(tree: Root, file: VFile, defaults: MetaDefaults = {}): LectureMeta {
+  const meta: LectureMeta = { author: [], incremental: defaults.incremental ?? false, raw: {}, positions: {} };
+  const titleLines: string[] = [];
+  const kept: RootContent[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'yaml') readYaml(node.value, node, file, meta);
+    else if (node.type === 'titleBlockLine') titleLines.push(node.value);
+    else kept.push(node);
+  }
+  tree.children = kept;
+  applyTitleBlock(titleLines, meta);
+  return meta;
+}
+
+function applyTitleBlock(lines: string[], meta: LectureMeta): void {
+  const [title, authors, date] = lines;
+  if (title && meta.title === undefined) meta.title = title;
+  if (authors && meta.author.length === 0) meta.author = splitList(authors);
+  if (date && meta.date === undefined) meta.date = date;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function readYaml(value: string, node: RootContent, file: VFile, meta: LectureMeta): void {
+  const start = contentOffset(file, node);
+  const locator = location(file);
+  const place = (offset: number | undefined) => {
+    const point = offset === undefined ? undefined : locator.toPoint(start + offset);
+    return point ? { position: { start: point, end: point } } : node;
+  };
+  const keyPlace = (name: string) => place(keyOffset(doc, name));
+  const doc = parseDocument(value, { prettyErrors: false });
+  for (const error of doc.errors) {
+    report(file, `Cannot read front matter: ${error.message.split('\n')[0]}`, rules.frontMatter, place(error.pos[0]));
+  }
+  if (doc.errors.length > 0) return;
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    report(file, 'Front matter must be a mapping of `key: value` lines', rules.frontMatter, node);
+    return;
+  }
+  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  meta.raw = raw;
+  for (const name of Object.keys(raw)) {
+    const position = keyPlace(name).position;
+    if (position) meta.positions[name] = position;
+  }
+  for (const [name, field] of Object.entries(fields)) {
+    if (!(name in raw) || raw[name] === null) continue;
+    const result = convert(raw[name], field.kind);
+    if (result.ok) (meta as unknown as Record<string, unknown>)[field.key] = result.value;
+    else report(file, `Front matter \`${name}\` must be ${result.expected}`, rules.frontMatter, keyPlace(name));
+  }
+}
+
+/** Offset in the file where the YAML text (after the opening `---` line) starts. */
+function contentOffset(file: VFile, node: RootContent): number {
+  const nodeStart = node.position?.start.offset ?? 0;
+  const newline = String(file.value).indexOf('\n', nodeStart);
+  return newline === -1 ? nodeStart : newline + 1;
+}
+
+function keyOffset(doc: Document, name: string): number | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === name);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+type Converted = { ok: true; value: unknown } | { ok: false; expected: string };
+
+function convert(value: unknown, kind: FieldKind): Converted {
+  switch (kind) {
+    case 'text':
+      return isText(value) ? { ok: true, value: String(value) } : { ok: false, expected: 'text' };
+    case 'number':
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 6
+        ? { ok: true, value }
+        : { ok: false, expected: 'a whole number from 0 to 6' };
+    case 'boolean':
+      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, expected: '`true` or `false`' };
+    case 'list':
+      return convertList(value);
+  }
+}
+
+/** Authors: `A`, `A; B`, `[A, B]` or `[{name: A}, …]` as Pandoc accepts them. */
+function convertList(value: unknown): Converted {
+  if (isText(value)) return { ok: true, value: splitList(String(value)) };
+  if (!Array.isArray(value)) return { ok: false, expected: 'text or a list of names' };
+  const names: string[] = [];
+  for (const item of value) {
+    if (isText(item)) names.push(String(item));
+    else if (item && typeof item === 'object' && isText((item as { name?: unknown }).name)) {
+      names.push(String((item as { name: unknown }).name));
+    } else return { ok: false, expected: 'text or a list of names' };
+  }
+  return { ok: true, value: names };
+}
+
+function isText(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
+}

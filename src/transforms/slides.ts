@@ -1,0 +1,127 @@
+/**
+ * Pandoc's slide model (MANUAL, "Structuring the slide show"), in one pure
+ * pass over the top-level blocks:
+ *
+ * - the slide level is the highest heading level directly followed by
+ *   content, unless front matter sets `slide-level`;
+ * - a heading at the slide level starts a slide; a heading above it starts a
+ *   section title slide, and the slides under that section stack vertically;
+ * - a horizontal rule starts a new, untitled slide;
+ * - content before any heading goes on an untitled slide;
+ * - the heading's attributes become the slide's (`id`, classes, `data-*`).
+ */
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import type { Attributes, LectureMeta, Slide, Stack } from '../types.js';
+
+/** Remark plugin: replace the root's blocks with slides and stacks. */
+export function slides() {
+  return (tree: Root, file: VFile): undefined => {
+    const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
+    const result = toSlides(tree.children, meta);
+    tree.children = result.slides;
+    file.data.slideLevel = result.slideLevel;
+    file.data.slideCount = result.count;
+  };
+}
+
+/** The slide level Pandoc would pick: the highest heading level followed directly by content. */
+export function computeSlideLevel(blocks: RootContent[]): number {
+  let least = 6;
+  blocks.forEach((block, index) => {
+    const next = blocks[index + 1];
+    if (block.type === 'heading' && block.depth < least && next && next.type !== 'heading' && next.type !== 'thematicBreak') {
+      least = block.depth;
+    }
+  });
+  return least;
+}
+
+interface State {
+  slideLevel: number;
+  /** Depth of the shallowest section heading: each one starts a vertical stack. */
+  stackDepth: number;
+  top: Array<Slide | Stack>;
+  stack: Stack | undefined;
+  current: Slide | undefined;
+}
+
+/** Cut `blocks` into slides. */
+export function toSlides(blocks: RootContent[], meta: LectureMeta) {
+  const slideLevel = meta.slideLevel ?? computeSlideLevel(blocks);
+  const depths = blocks.flatMap((block) => (block.type === 'heading' && block.depth < slideLevel ? [block.depth] : []));
+  const state: State = { slideLevel, stackDepth: Math.min(...depths), top: [], stack: undefined, current: undefined };
+  if (meta.title) state.top.push(createTitleSlide(meta));
+
+  blocks.forEach((block, index) => {
+    if (block.type === 'heading' && block.depth <= slideLevel) startHeadingSlide(state, block);
+    else if (block.type === 'thematicBreak') {
+      const next = blocks[index + 1];
+      if (!(next?.type === 'heading' && next.depth === slideLevel)) addSlide(state, createSlide('slide', undefined, block));
+    } else {
+      if (!state.current) addSlide(state, createSlide('slide', undefined, block));
+      state.current!.children.push(block);
+      extendTo(state.current!, block);
+    }
+  });
+
+  const slides = state.top.map((item) => (item.type === 'stack' && item.children.length === 1 ? item.children[0]! : item));
+  const count = slides.reduce((total, item) => total + (item.type === 'stack' ? item.children.length : 1), 0);
+  return { slides, slideLevel, count };
+}
+
+function startHeadingSlide(state: State, heading: Heading): void {
+  const kind = heading.depth < state.slideLevel ? 'section' : 'slide';
+  const slide = createSlide(kind, heading, heading);
+  if (kind === 'section' && (heading.depth === state.stackDepth || !state.stack)) {
+    state.stack = { type: 'stack', children: [] };
+    state.top.push(state.stack);
+  }
+  addSlide(state, slide);
+}
+
+function addSlide(state: State, slide: Slide): void {
+  if (state.stack) state.stack.children.push(slide);
+  else state.top.push(slide);
+  state.current = slide;
+}
+
+function createSlide(kind: Slide['kind'], heading: Heading | undefined, start: RootContent): Slide {
+  const attributes: Attributes = heading?.data?.attributes ?? { classes: [], values: {} };
+  if (heading?.data) heading.data.attributes = undefined;
+  const children: RootContent[] = heading && toString(heading).trim() !== '' ? [heading] : [];
+  return {
+    type: 'slide',
+    kind,
+    attributes,
+    heading,
+    children,
+    position: start.position && { start: start.position.start, end: start.position.end },
+  };
+}
+
+function extendTo(slide: Slide, block: RootContent): void {
+  if (slide.position && block.position) slide.position.end = block.position.end;
+}
+
+/** The title slide from front matter: title, subtitle, authors, institute, date. */
+function createTitleSlide(meta: LectureMeta): Slide {
+  const line = (value: string, className: string): Paragraph => ({
+    type: 'paragraph',
+    children: [{ type: 'text', value }],
+    data: { hProperties: { className: [className] } },
+  });
+  const title: Heading = {
+    type: 'heading',
+    depth: 1,
+    children: [{ type: 'text', value: meta.title ?? '' } as PhrasingContent],
+    data: { hProperties: { className: ['title'] } },
+  };
+  const children: RootContent[] = [title];
+  if (meta.subtitle) children.push(line(meta.subtitle, 'subtitle'));
+  for (const author of meta.author) children.push(line(author, 'author'));
+  if (meta.institute) children.push(line(meta.institute, 'institute'));
+  if (meta.date) children.push(line(meta.date, 'date'));
+  return { type: 'slide', kind: 'title', attributes: { id: 'title-slide', classes: [], values: {} }, children };
+}

@@ -1,0 +1,170 @@
+/**
+ * Our node types, declared once by module augmentation so that transforms
+ * need no casts: the Pandoc syntax nodes the parser produces, the slide
+ * nodes the slide model produces, and the keys we keep in `file.data`.
+ */
+import type { Data, Heading, Node, Parent, PhrasingContent, BlockContent, RootContent } from 'mdast';
+import type { Position } from 'unist';
+
+/** Pandoc attributes: `{#id .class key=value}` or one bare class word. */
+export interface Attributes {
+  id?: string | undefined;
+  classes: string[];
+  /** Key–value pairs in source order; a repeated key keeps its last value. */
+  values: Record<string, string>;
+  /** Raw-attribute format (`{=html}`), only meaningful on code. */
+  format?: string | undefined;
+}
+
+/** A `:::` fence line as parsed, before fences are paired into divs. */
+export interface FencedDivFence extends Node {
+  type: 'fencedDivFence';
+  /** `open` when the fence carries attributes or a class word, else `close`. */
+  kind: 'open' | 'close';
+  attributes?: Attributes | undefined;
+  data?: Data | undefined;
+}
+
+/** A fenced div (`::: {.columns}` … `:::`) after fences are paired. */
+export interface FencedDiv extends Parent {
+  type: 'fencedDiv';
+  attributes: Attributes;
+  children: Array<BlockContent | RootContent>;
+  data?: Data | undefined;
+}
+
+/** `{…}` in text, before it is attached to the element before it. */
+export interface InlineAttributes extends Node {
+  type: 'inlineAttributes';
+  attributes: Attributes;
+  /** The source text, used when the attributes attach to nothing. */
+  value: string;
+  data?: Data | undefined;
+}
+
+/** `[text]{.class}`. */
+export interface BracketedSpan extends Parent {
+  type: 'bracketedSpan';
+  attributes: Attributes;
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** One `% …` line of a Pandoc title block. */
+export interface TitleBlockLine extends Node {
+  type: 'titleBlockLine';
+  value: string;
+  data?: Data | undefined;
+}
+
+/** A figure: an image alone in a paragraph, with its alt text as caption. */
+export interface Figure extends Parent {
+  type: 'figure';
+  children: PhrasingContent[];
+  caption: string;
+  data?: Data | undefined;
+}
+
+/** A `. . .` pause; replaced by fragments in the slide model. */
+export interface Pause extends Node {
+  type: 'pause';
+  data?: Data | undefined;
+}
+
+/** One reveal.js slide (`<section>`). */
+export interface Slide extends Parent {
+  type: 'slide';
+  /** `title` for the front-matter title slide, `section` for headings above the slide level. */
+  kind: 'title' | 'section' | 'slide';
+  /** Attributes of the section element, taken from the heading. */
+  attributes: Attributes;
+  /** The heading that started this slide, if any (also the first child). */
+  heading?: Heading | undefined;
+  children: Array<BlockContent | RootContent>;
+  data?: Data | undefined;
+}
+
+/** A vertical stack of slides: a section title slide and the slides under it. */
+export interface Stack extends Parent {
+  type: 'stack';
+  children: Slide[];
+  data?: Data | undefined;
+}
+
+declare module 'mdast' {
+  interface Data {
+    /** Pandoc attributes attached to this node. */
+    attributes?: Attributes | undefined;
+  }
+  interface RootContentMap {
+    fencedDivFence: FencedDivFence;
+    fencedDiv: FencedDiv;
+    inlineAttributes: InlineAttributes;
+    bracketedSpan: BracketedSpan;
+    titleBlockLine: TitleBlockLine;
+    figure: Figure;
+    pause: Pause;
+    slide: Slide;
+    stack: Stack;
+  }
+  interface BlockContentMap {
+    fencedDivFence: FencedDivFence;
+    fencedDiv: FencedDiv;
+    titleBlockLine: TitleBlockLine;
+    figure: Figure;
+    pause: Pause;
+  }
+  interface PhrasingContentMap {
+    inlineAttributes: InlineAttributes;
+    bracketedSpan: BracketedSpan;
+  }
+}
+
+/** Metadata of one lecture: front matter, title block and configuration merged. */
+export interface LectureMeta {
+  title?: string | undefined;
+  subtitle?: string | undefined;
+  author: string[];
+  date?: string | undefined;
+  institute?: string | undefined;
+  /** Theme name or path. */
+  theme?: string | undefined;
+  /** Slide level; computed from the headings when not given. */
+  slideLevel?: number | undefined;
+  /** Make every list incremental. */
+  incremental: boolean;
+  lang?: string | undefined;
+  /** Every front matter key as written, for transforms that read their own. */
+  raw: Record<string, unknown>;
+  /** Where each front matter key is written, for messages about its value. */
+  positions: Record<string, Position>;
+}
+
+/** Something a deck refers to that lives outside the deck: an image, a download. */
+export interface AssetReference {
+  /** The URL as written in the lecture. */
+  url: string;
+  /** The URL written into the output. */
+  output: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Lecture metadata, set by the front-matter transform. */
+    meta: LectureMeta;
+    /** Every element id the deck carries: written ones first, then generated heading ids. */
+    ids: string[];
+    /** Number of slides, vertical ones and the title slide included. */
+    slideCount: number;
+    /** Slide level used to cut this deck. */
+    slideLevel: number;
+    /** Whether the deck uses math, so KaTeX's stylesheet is linked. */
+    hasMath: boolean;
+    /** Assets referenced by the deck. */
+    assets: AssetReference[];
+    /** Theme the deck uses, after falling back from an unknown one. */
+    theme: string;
+  }
+}
+
+export type { Heading };
