@@ -21,6 +21,7 @@ import { raw } from './render/raw.js';
 import { codeAttributes } from './transforms/code-attributes.js';
 import { fencedDivs } from './transforms/fenced-divs.js';
 import { figures } from './transforms/figures.js';
+import { footnotes } from './transforms/footnotes.js';
 import { fragments } from './transforms/fragments.js';
 import { frontMatter } from './transforms/front-matter.js';
 import { ids } from './transforms/ids.js';
@@ -37,6 +38,8 @@ export interface ProcessorOptions {
   resolve?: Resolve | undefined;
   /** URL of the shared assets folder, relative to a deck. @default "../_assets" */
   assetBase?: string | undefined;
+  /** Whether to output a whole reveal.js page; `false` gives the slides alone. @default true */
+  standalone?: boolean | undefined;
 }
 
 /** The markdown → mdast part, shared by the build and the checker. */
@@ -55,6 +58,7 @@ export function createParser(config: Config) {
     .use(figures)
     .use(ids)
     .use(slides)
+    .use(footnotes)
     .use(fragments);
 }
 
@@ -66,6 +70,6 @@ export function createProcessor(options: ProcessorOptions) {
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(highlight)
     .use(math)
-    .use(revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase })
+    .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(rehypeStringify, { allowDangerousHtml: true });
 }

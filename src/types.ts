@@ -3,7 +3,7 @@
  * need no casts: the Pandoc syntax nodes the parser produces, the slide
  * nodes the slide model produces, and the keys we keep in `file.data`.
  */
-import type { Data, Heading, Node, Parent, PhrasingContent, BlockContent, RootContent } from 'mdast';
+import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Parent, PhrasingContent, RootContent } from 'mdast';
 import type { Position } from 'unist';
 
 /** Pandoc attributes: `{#id .class key=value}` or one bare class word. */
@@ -91,7 +91,20 @@ export interface Stack extends Parent {
   data?: Data | undefined;
 }
 
+/** The footnotes cited on one slide, shown at its foot. */
+export interface SlideFootnotes extends Parent {
+  type: 'slideFootnotes';
+  /** Number of the first footnote (footnotes are numbered through the deck). */
+  start: number;
+  children: FootnoteDefinition[];
+  data?: Data | undefined;
+}
+
 declare module 'mdast' {
+  interface FootnoteReferenceData {
+    /** The number shown for this reference. */
+    footnoteNumber?: number | undefined;
+  }
   interface Data {
     /** Pandoc attributes attached to this node. */
     attributes?: Attributes | undefined;
@@ -106,6 +119,7 @@ declare module 'mdast' {
     pause: Pause;
     slide: Slide;
     stack: Stack;
+    slideFootnotes: SlideFootnotes;
   }
   interface BlockContentMap {
     fencedDivFence: FencedDivFence;

@@ -3,7 +3,7 @@
  * every folder below it that holds `.md` files next to their images. Each
  * lecture gets the output folder name (slug) it is built into.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -45,9 +45,19 @@ export async function discoverLectures(folder: string): Promise<Lecture[]> {
   return lectures.sort((a, b) => a.source.localeCompare(b.source));
 }
 
+/** What a folder entry is, following symbolic links; a dangling link counts as a file (reading it reports the problem). */
+function kindOf(folder: string, entry: Dirent): 'file' | 'folder' {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : 'file';
+  try {
+    return statSync(path.join(folder, entry.name)).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'file';
+  }
+}
+
 async function walk(folder: string, trail: string[], lectures: Lecture[]): Promise<void> {
   const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name));
-  const markdown = entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'));
+  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && entry.name.toLowerCase().endsWith('.md'));
   const alone = trail.length > 0 && markdown.length === 1;
   for (const entry of markdown) {
     const stem = entry.name.replace(/\.md$/i, '');
@@ -57,7 +67,7 @@ async function walk(folder: string, trail: string[], lectures: Lecture[]): Promi
   // A lecture folder's subfolders hold its images; only plain folders are searched further.
   if (trail.length > 0 && markdown.length > 0) return;
   for (const entry of entries) {
-    if (entry.isDirectory()) await walk(path.join(folder, entry.name), [...trail, entry.name], lectures);
+    if (kindOf(folder, entry) === 'folder') await walk(path.join(folder, entry.name), [...trail, entry.name], lectures);
   }
 }
 

@@ -35,7 +35,7 @@ const schema = z.strictObject({
 
 /** The problems in `value` as sentences, or the typed configuration. */
 export function validateConfig(value: unknown): { config: UserConfig; problems: [] } | { config?: undefined; problems: string[] } {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) {
     const { $schema: _schema, ...config } = result.data;
     return { config, problems: [] };

@@ -5,9 +5,10 @@
  * notes, `.fragment` for steps.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { Nodes } from 'mdast';
+import type { FootnoteReference, Nodes } from 'mdast';
+import { h } from 'hastscript';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
-import type { BracketedSpan, FencedDiv, Figure, Slide, Stack } from '../types.js';
+import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
 import { mergeProperties, toProperties } from './properties.js';
 
 function element(state: State, node: Nodes, tagName: string, properties: Properties, children: ElementContent[]): Element {
@@ -50,6 +51,22 @@ function figure(state: State, node: Figure): Element {
   return element(state, node, 'figure', {}, [...state.all(node), caption]);
 }
 
+function footnoteReference(state: State, node: FootnoteReference): Element {
+  const number = node.data?.footnoteNumber ?? 0;
+  const link = h('a', { href: `#fn${number}`, id: `fnref${number}`, role: 'doc-noteref' }, String(number));
+  return element(state, node, 'sup', { className: ['footnote-ref'] }, [link]);
+}
+
+function slideFootnotes(state: State, node: SlideFootnotes): Element {
+  const items = node.children.map((definition, index) => {
+    const item = h('li', { id: `fn${node.start + index}`, role: 'doc-endnote' }, state.all(definition));
+    state.patch(definition, item);
+    return item;
+  });
+  const list = h('ol', node.start === 1 ? {} : { start: node.start }, state.wrap(items, true));
+  return element(state, node, 'div', { className: ['footnotes'], role: 'doc-endnotes' }, [list]);
+}
+
 /** Wrap a default handler so the node's Pandoc attributes land on the element it makes. */
 function withAttributes(handler: Handler, tagName: string): Handler {
   return (state, node, parent) => {
@@ -73,6 +90,8 @@ export const handlers: Handlers = {
   slide: slide as Handler,
   stack: stack as Handler,
   figure: figure as Handler,
+  footnoteReference: footnoteReference as Handler,
+  slideFootnotes: slideFootnotes as Handler,
   fencedDivFence: drop,
   inlineAttributes: drop,
   titleBlockLine: drop,

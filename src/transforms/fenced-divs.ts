@@ -44,14 +44,26 @@ function nest(children: RootContent[], file: VFile, container: string): RootCont
       else report(file, 'Closing fence `:::` has no open div; it is left out of the slide', rules.strayFence, child);
     }
   }
-  for (const div of open) {
-    const name = describe(div);
-    const where = container === 'root' ? 'at the end of the file' : `at the end of its ${container}`;
-    report(file, `Fenced div ${name} is never closed; it is closed ${where}`, rules.unclosedFence, { position: div.position && { ...div.position } });
-    const last = div.children.at(-1);
-    if (last) extendTo(div, last);
+  for (let index = open.length - 1; index >= 0; index--) {
+    closeUnclosed(open[index]!, open[index - 1]?.children ?? result, file, container);
   }
   return result;
+}
+
+/**
+ * A div never closed ends before its first heading or horizontal rule, so an
+ * unclosed `::: notes` cannot swallow the slides after it; without one it
+ * ends with its container.
+ */
+function closeUnclosed(div: FencedDiv, parent: RootContent[], file: VFile, container: string): void {
+  const cut = div.children.findIndex((child) => child.type === 'heading' || child.type === 'thematicBreak');
+  const where = cut !== -1 ? 'before the next heading' : container === 'root' ? 'at the end of the file' : `at the end of its ${container}`;
+  report(file, `Fenced div ${describe(div)} is never closed; it is closed ${where}`, rules.unclosedFence, { position: div.position && { ...div.position } });
+  if (cut !== -1) {
+    parent.push(...(div.children.splice(cut) as RootContent[]));
+  }
+  const last = div.children.at(-1);
+  if (last) extendTo(div, last);
 }
 
 function createDiv(fence: FencedDivFence): FencedDiv {

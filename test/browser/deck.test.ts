@@ -1,0 +1,130 @@
+/**
+ * Open a built deck from file:// in headless Chromium: reveal.js starts, the
+ * slides are laid out as the lecture says, columns sit side by side, the
+ * speaker notes plugin is there, and the page asks for nothing outside
+ * file://.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build } from '../../src/build/build.js';
+import { browser, closeBrowser } from '../helpers/browser.js';
+import { copyCourse, removeCourse } from '../helpers/course.js';
+
+interface RevealApi {
+  isReady(): boolean;
+  getTotalSlides(): number;
+  slide(h: number, v: number): void;
+  hasPlugin(id: string): boolean;
+  getSlideNotes(slide?: Element): string;
+  getCurrentSlide(): Element;
+}
+
+declare global {
+  interface Window {
+    Reveal: RevealApi;
+  }
+}
+
+describe('a built deck in Chromium', () => {
+  let course: string;
+  let page: Page;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    course = copyCourse('course');
+    const result = await build({ root: course });
+    expect(result.failed).toBe(false);
+    page = await (await browser()).newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    const deck = pathToFileURL(path.join(course, 'dist/01-deck/index.html')).href;
+    await page.goto(deck, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.Reveal?.isReady());
+    await page.evaluate(() => document.fonts.ready);
+  });
+
+  afterAll(async () => {
+    await closeBrowser();
+    removeCourse(course);
+  });
+
+  test('reveal.js is ready with no script errors', () => {
+    expect(errors).toEqual([]);
+  });
+
+  test('horizontal and vertical slides follow the sections', async () => {
+    const layout = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.reveal .slides > section')).map((section) => section.querySelectorAll(':scope > section').length),
+    );
+    // the title slide, then two sections: each a title slide and two slides, stacked vertically
+    expect(layout).toEqual([0, 3, 3]);
+    expect(await page.evaluate(() => window.Reveal.getTotalSlides())).toBe(7);
+  });
+
+  test('two columns sit side by side at their widths', async () => {
+    await page.evaluate(() => window.Reveal.slide(1, 1));
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const boxes = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('#columns .column')).map((column) => {
+        const box = column.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top, width: box.width };
+      }),
+    );
+    expect(boxes).toHaveLength(2);
+    const [left, right] = boxes as [(typeof boxes)[number], (typeof boxes)[number]];
+    expect(left.right).toBeLessThanOrEqual(right.left);
+    expect(Math.abs(left.top - right.top)).toBeLessThan(1);
+    expect(left.width / right.width).toBeCloseTo(40 / 60, 1);
+    const image = await page.evaluate(() => {
+      const img = document.querySelector<HTMLImageElement>('#columns img');
+      return img ? { loaded: img.complete && img.naturalWidth > 0, src: img.getAttribute('src') } : undefined;
+    });
+    expect(image?.loaded).toBe(true);
+    expect(image?.src).toMatch(/^\.\.\/_media\/[0-9a-f]{16}\.svg$/);
+  });
+
+  test('speaker notes are there for the speaker view', async () => {
+    const notes = await page.evaluate(() => ({
+      plugin: window.Reveal.hasPlugin('notes'),
+      text: window.Reveal.getSlideNotes(document.querySelector('#columns') ?? undefined),
+    }));
+    expect(notes.plugin).toBe(true);
+    expect(notes.text).toContain('Notes for the columns slide.');
+  });
+
+  test('pressing S opens the speaker view with notes, the next slide and a timer', async () => {
+    await page.evaluate(() => window.Reveal.slide(1, 1));
+    const opened = new Promise<import('puppeteer-core').Target>((resolve) => page.browser().once('targetcreated', resolve));
+    await page.keyboard.press('s');
+    const speaker = await (await opened).page();
+    expect(speaker).not.toBeNull();
+    await speaker!.waitForFunction(() => document.body.innerText.includes('Notes for the columns slide.'), { timeout: 10_000 });
+    const text = await speaker!.evaluate(() => document.body.innerText);
+    expect(text).toMatch(/Upcoming/i);
+    expect(text).toMatch(/\d\d:\d\d:\d\d/);
+    await speaker!.close();
+  });
+
+  test('the URL hash follows the slide, so a reload keeps the place', async () => {
+    await page.evaluate(() => window.Reveal.slide(2, 2));
+    await page.waitForFunction(() => location.hash === '#/last');
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => window.Reveal?.isReady());
+    expect(await page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('last');
+  });
+
+  test('fragments, code colours and math are in the page', async () => {
+    expect(await page.$$eval('#fragments li.fragment', (items) => items.length)).toBe(3);
+    expect(await page.$$eval('.katex', (items) => items.length)).toBeGreaterThan(0);
+    expect(await page.$$eval('code.hljs span[class^="hljs-"]', (spans) => spans.length)).toBeGreaterThan(0);
+  });
+
+  test('no request leaves file://', () => {
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { discoverLectures, toFolderName } from '../../src/build/discover.js';
+
+describe('discoverLectures', () => {
+  let root: string;
+  const file = (relative: string) => {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), '# x\n');
+  };
+
+  beforeAll(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'lecture-discover-'));
+    file('00-intro.md');
+    file('README.md');
+    file('_draft.md');
+    file('02 Images & Layers/images.md');
+    file('02 Images & Layers/img/notes.md');
+    file('03-pair/a.md');
+    file('03-pair/b.md');
+    file('part-2/04-volumes/volumes.md');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('finds files and lecture folders, skipping README and _drafts', async () => {
+    const lectures = await discoverLectures(root);
+    expect(lectures.map((lecture) => [path.relative(root, lecture.source), lecture.slug])).toEqual([
+      ['00-intro.md', '00-intro'],
+      ['02 Images & Layers/images.md', '02-images-layers'],
+      ['03-pair/a.md', '03-pair-a'],
+      ['03-pair/b.md', '03-pair-b'],
+      ['part-2/04-volumes/volumes.md', 'part-2-04-volumes'],
+    ]);
+  });
+
+  test('folder names become URL-safe slugs', () => {
+    expect(toFolderName('Ünïcode Lecture!')).toBe('unicode-lecture');
+    expect(toFolderName('...')).toBe('lecture');
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The compiled `lecture` command on temporary copies of a course: what it
+ * writes, what it prints, and its exit codes. (`npm test` compiles first.)
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, test } from 'vitest';
+import { copyCourse, removeCourse } from '../helpers/course.js';
+
+const bin = path.resolve('lib/cli/bin.js');
+const run = promisify(execFile);
+
+async function lecture(cwd: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+const courses: string[] = [];
+function course(): string {
+  const folder = copyCourse('course');
+  courses.push(folder);
+  return folder;
+}
+
+afterEach(() => {
+  for (const folder of courses.splice(0)) removeCourse(folder);
+});
+
+describe('lecture build', () => {
+  test('builds decks, the course page and shared assets, with relative URLs', async () => {
+    const root = course();
+    const result = await lecture(root, 'build');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Built 1 deck \(7 slides\)/);
+    const deck = readFileSync(path.join(root, 'dist/01-deck/index.html'), 'utf8');
+    const index = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
+    expect(index).toContain('href="01-deck/index.html"');
+    expect(index).toContain('Browser test deck');
+    expect(index).toMatch(/7 slides/);
+    for (const url of deck.matchAll(/(?:src|href)="([^"]+)"/g)) expect(url[1]).not.toMatch(/^(\/|https?:)/);
+    for (const file of ['reveal/reveal.js', 'reveal/plugin/notes.js', 'themes/lecture.css', 'katex/katex.min.css', 'highlight.css']) {
+      expect(existsSync(path.join(root, 'dist/_assets', file))).toBe(true);
+    }
+    expect(readdirSync(path.join(root, 'dist/_media'))).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.svg$/)]);
+    expect(existsSync(path.join(root, 'dist/.nojekyll'))).toBe(true);
+  });
+
+  test('a missing image is a warning with its position; the deck still builds', async () => {
+    const root = course();
+    const source = path.join(root, 'lectures/01-deck/deck.md');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('img/square.svg', 'img/sqare.svg'));
+    const result = await lecture(root, 'build');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/lectures\/01-deck\/deck\.md\n\s*17:1-17:27\s+warning\s+Cannot find image `img\/sqare\.svg`; did you mean `img\/square\.svg`\?\s+missing-file/);
+    expect(existsSync(path.join(root, 'dist/01-deck/index.html'))).toBe(true);
+  });
+
+  test('one broken lecture never stops the others', async () => {
+    const root = course();
+    mkdirSync(path.join(root, 'lectures/02-broken'));
+    writeFileSync(path.join(root, 'lectures/02-broken/broken.md'), '---\ntitle: [oops\n---\n\n## Slide\n\n:::\n');
+    const result = await lecture(root, 'build');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('front-matter');
+    expect(result.stderr).toContain('stray-fence');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(root, 'dist/01-deck/index.html'))).toBe(true);
+    expect(existsSync(path.join(root, 'dist/02-broken/index.html'))).toBe(true);
+  });
+
+  test('builds only the lectures named, keeping the others on the course page', async () => {
+    const root = course();
+    mkdirSync(path.join(root, 'lectures/02-more'));
+    writeFileSync(path.join(root, 'lectures/02-more/more.md'), '---\ntitle: More\n---\n\n## One\n\nText.\n');
+    expect((await lecture(root, 'build')).code).toBe(0);
+    writeFileSync(path.join(root, 'lectures/02-more/more.md'), '---\ntitle: More, edited\n---\n\n## One\n\nText.\n');
+    const result = await lecture(root, 'build', 'lectures/02-more');
+    expect(result.stdout).toMatch(/Built 1 deck/);
+    const index = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
+    expect(index).toContain('Browser test deck');
+    expect(index).toContain('More, edited');
+  });
+
+  test('never writes outside its output folder, and refuses to write over the course', async () => {
+    const root = course();
+    writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify({ out: 'lectures' }));
+    const result = await lecture(root, 'build');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/would overwrite the course/);
+    expect(existsSync(path.join(root, 'lectures/index.html'))).toBe(false);
+  });
+
+  test('exit 2 with one line for usage and configuration mistakes', async () => {
+    const root = course();
+    const unknownOption = await lecture(root, 'build', '--outt', 'x');
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toBe('lecture: Unknown option `--outt`; did you mean `--out`?\n');
+    const missing = await lecture(root, 'build', 'lectures/nope.md');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('lecture: No such file or folder: `lectures/nope.md`\n');
+    const unknownCommand = await lecture(root, 'biuld');
+    expect(unknownCommand.code).toBe(2);
+    writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify({ theme: 'lecture', reveal: { width: '960px' }, colour: 'red' }));
+    const config = await lecture(root, 'build');
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('lecture.config.json: Unknown key `colour`');
+    expect(config.stderr).toContain('lecture.config.json: `reveal.width` must be a number, not text (`960px`)');
+  });
+
+  test('exit 1 when a lecture cannot be read (a dangling link)', async () => {
+    const root = course();
+    const source = path.join(root, 'lectures/01-deck/deck.md');
+    renameSync(source, `${source}.bak`);
+    symlinkSync('missing-target.md', source);
+    const result = await lecture(root, 'build', 'lectures/01-deck');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error\s+Cannot read lecture/);
+  });
+
+  test('--help lists the options; --version prints the version', async () => {
+    const root = course();
+    const help = await lecture(root, 'build', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--out');
+    const version = await lecture(root, '--version');
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
