@@ -40,7 +40,7 @@ describe('a built deck in Chromium', () => {
     page = await (await browser()).newPage();
     await page.setViewport({ width: 1280, height: 800 });
     page.on('request', (request) => requests.push(request.url()));
-    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
     const deck = pathToFileURL(path.join(course, 'dist/01-deck/index.html')).href;
     await page.goto(deck, { waitUntil: 'load' });
     await page.waitForFunction(() => window.Reveal?.isReady());
