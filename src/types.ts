@@ -154,12 +154,12 @@ export interface LectureMeta {
   positions: Record<string, Position>;
 }
 
-/** Something a deck refers to that lives outside the deck: an image, a download. */
-export interface AssetReference {
-  /** The URL as written in the lecture. */
-  url: string;
-  /** The URL written into the output. */
-  output: string;
+/** A local file a deck refers to: the build's output depends on it. */
+export interface FileDependency {
+  /** Absolute path, whether or not the file exists. */
+  path: string;
+  /** Where the build stored a copy, relative to the output folder. */
+  stored?: string | undefined;
 }
 
 declare module 'vfile' {
@@ -174,8 +174,8 @@ declare module 'vfile' {
     slideLevel: number;
     /** Whether the deck uses math, so KaTeX's stylesheet is linked. */
     hasMath: boolean;
-    /** Assets referenced by the deck. */
-    assets: AssetReference[];
+    /** Local files the deck refers to (images, downloads, other lectures). */
+    dependencies: FileDependency[];
     /** Theme the deck uses, after falling back from an unknown one. */
     theme: string;
   }

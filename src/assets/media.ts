@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from './write.js';
 
 /** The folder, inside the output, that holds copied images and files. */
 export const mediaFolder = '_media';
@@ -41,10 +42,7 @@ export class MediaStore {
     const name = keepName ? `${hash}/${path.basename(absolute)}` : `${hash}${path.extname(absolute).toLowerCase()}`;
     const relative = `${mediaFolder}/${name}`;
     const target = path.join(this.#out, relative);
-    if (!existsSync(target)) {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, content);
-    }
+    if (!existsSync(target)) await writeAtomically(target, content);
     return relative;
   }
 }

@@ -4,21 +4,21 @@
  * the course page into `dist/index.html`. A problem in one lecture is
  * reported on that lecture and never stops the others.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { VFile } from 'vfile';
-import { MediaStore } from '../assets/media.js';
 import { copyVendorAssets, findThemes } from '../assets/vendor.js';
+import { writeAtomically } from '../assets/write.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
-import { createProcessor } from '../pipeline.js';
 import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
 import { discoverLectures, selectLectures, type Lecture } from './discover.js';
+import { BuildCache } from './cache.js';
+import type { BuildContext, LectureResult } from './lecture.js';
 import { readManifest, writeManifest } from './manifest.js';
-import { createResolver } from './resolver.js';
+import { fileWithMessages } from './messages.js';
+import { buildAll } from './pool.js';
 import { applyRuleSettings } from './severity.js';
 
 /** Options of `build()`; every path is relative to `root`. */
@@ -31,6 +31,10 @@ export interface BuildOptions {
   paths?: string[] | undefined;
   /** Settings that win over the config file (from command-line flags). */
   overrides?: UserConfig | undefined;
+  /** Worker threads; 0 builds in this thread. @default one per core for courses of 4 or more lectures */
+  jobs?: number | undefined;
+  /** `false` rebuilds every lecture, ignoring and not writing the build cache. @default true */
+  cache?: boolean | undefined;
 }
 
 /** What a build did. */
@@ -44,11 +48,6 @@ export interface BuildResult {
   config: Config;
   /** Whether any lecture could not be built or any error was reported. */
   failed: boolean;
-}
-
-interface BuiltLecture {
-  file: VFile;
-  summary?: DeckSummary | undefined;
 }
 
 /** Build the course at `options.root`. */
@@ -66,24 +65,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const course = new VFile({ path: path.relative(process.cwd(), lecturesFolder) || '.', cwd: process.cwd() });
   const lectures = uniqueSlugs(chosen, course);
 
-  const processor = createProcessor({
+  const context: BuildContext = {
+    root,
+    out,
     config,
-    themes: new Set(catalog.keys()),
-    resolve: createResolver({
-      courseRoot: root,
-      media: new MediaStore(out),
-      decks: new Map([...all, ...lectures].map((lecture) => [lecture.source, lecture.slug])),
-      cache: new Map(),
-    }),
-  });
-  const limit = pLimit(Math.max(2, os.availableParallelism()));
-  const built = await Promise.all(lectures.map((lecture) => limit(() => buildLecture(processor, lecture, root, out))));
-
-  const files = built.map((result) => result.file);
+    themes: [...catalog.keys()],
+    decks: [...all, ...lectures].map((lecture) => [lecture.source, lecture.slug]),
+    cwd: process.cwd(),
+  };
+  const built = await buildWithCache(lectures, context, options);
+  const files = built.map((result) => fileWithMessages(result.path, context.cwd, result.messages));
   await copyVendorAssets(out, {
     catalog,
-    themes: [config.theme, ...files.flatMap((file) => (file.data.theme ? [file.data.theme] : []))],
-    math: files.some((file) => file.data.hasMath),
+    themes: [config.theme, ...built.flatMap((result) => (result.theme ? [result.theme] : []))],
+    math: built.some((result) => result.hasMath),
   });
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
   await writeCoursePage(out, root, config, decks, all);
@@ -94,49 +89,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { files: reported, decks, out, config, failed };
 }
 
-type Processor = ReturnType<typeof createProcessor>;
-
-async function buildLecture(processor: Processor, lecture: Lecture, root: string, out: string): Promise<BuiltLecture> {
-  const file = new VFile({ path: path.relative(process.cwd(), lecture.source), cwd: process.cwd() });
-  try {
-    file.value = await readFile(lecture.source, 'utf8');
-  } catch (error) {
-    report(file, `Cannot read lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
-    return { file };
-  }
-  try {
-    await processor.process(file);
-  } catch (error) {
-    report(file, `Cannot build this lecture: ${describe(error)}`, rules.buildFailed, undefined, 'error');
-    return { file };
-  }
-  await writeAtomically(path.join(out, lecture.slug, 'index.html'), String(file.value));
-  const meta = file.data.meta;
-  return {
-    file,
-    summary: {
-      slug: lecture.slug,
-      title: meta?.title ?? file.stem ?? lecture.slug,
-      author: meta?.author ?? [],
-      date: meta?.date,
-      slides: file.data.slideCount ?? 0,
-      source: path.relative(root, lecture.source).split(path.sep).join('/'),
-    },
-  };
-}
-
-/** An unexpected failure, said in one line (the stack only with `LECTURE_DEBUG=1`). */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return process.env.LECTURE_DEBUG ? `${error.stack}` : `${error.message} (this is a bug in lecture; run with LECTURE_DEBUG=1 for details)`;
-}
-
-/** Write through a temporary file so an interrupted build never leaves half a page. */
-export async function writeAtomically(target: string, content: string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, target);
+/** Restore unchanged lectures from the cache, build the rest, and remember them. */
+async function buildWithCache(lectures: Lecture[], context: BuildContext, options: BuildOptions): Promise<LectureResult[]> {
+  const folder = options.cache === false ? false : context.config.cache;
+  const cache = folder === false ? undefined : new BuildCache(path.resolve(context.root, folder), context);
+  const restored = await Promise.all(lectures.map((lecture) => cache?.restore(lecture, context.out)));
+  const stale = lectures.filter((_, index) => !restored[index]);
+  const fresh = await buildAll(stale, context, { workers: options.jobs });
+  await Promise.all(stale.map((lecture, index) => cache?.save(lecture, context.out, fresh[index]!, fresh[index]!.dependencies)));
+  let next = 0;
+  return restored.map((result) => result ?? fresh[next++]!);
 }
 
 /** Refuse output folders that would overwrite the course itself. */

@@ -11,6 +11,7 @@ import { locate, type ListingCache } from '../assets/locate.js';
 import type { MediaStore } from '../assets/media.js';
 import type { Reference, Resolve } from '../assets/references.js';
 import { report, rules } from '../diagnostics.js';
+import type { FileDependency } from '../types.js';
 
 /** What the resolver needs to know about the build. */
 export interface ResolverContext {
@@ -28,6 +29,8 @@ export function createResolver(context: ResolverContext): Resolve {
   return async (reference: Reference, file: VFile) => {
     const folder = path.resolve(file.cwd, file.dirname ?? '.');
     const located = locate(reference.url, folder, context.courseRoot, context.cache);
+    const dependency: FileDependency = { path: located.absolute };
+    (file.data.dependencies ??= []).push(dependency);
     const noun = nouns[reference.node.tagName] ?? 'file';
     if (located.outside) {
       report(file, `The ${noun} \`${reference.url}\` is outside the course folder; a fresh checkout of the course will not have it`, rules.outsideCourse, reference.node);
@@ -44,8 +47,8 @@ export function createResolver(context: ResolverContext): Resolve {
     if (statSync(located.absolute).isDirectory()) return undefined;
     const deck = context.decks.get(located.absolute);
     if (deck !== undefined) return `../${deck}/index.html${toSlideHash(located.suffix)}`;
-    const stored = await context.media.add(located.absolute, reference.kind === 'link');
-    return `../${stored}${located.suffix}`;
+    dependency.stored = await context.media.add(located.absolute, reference.kind === 'link');
+    return `../${dependency.stored}${located.suffix}`;
   };
 }
 

@@ -49,6 +49,8 @@ export interface Config {
   reveal: RevealOptions;
   /** Severity per rule id, e.g. `{"unknown-language": "off"}`. @default {} */
   rules: Record<string, RuleSetting>;
+  /** Folder of the build cache, relative to the course root, or `false` for none. @default ".lecture-cache" */
+  cache: string | false;
 }
 
 /** The configuration used when the course has no config file. */
@@ -72,6 +74,7 @@ export const defaultConfig: Config = {
     loop: false,
   },
   rules: {},
+  cache: '.lecture-cache',
 };
 
 /** A configuration as written: any subset of the fields. */

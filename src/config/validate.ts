@@ -31,6 +31,7 @@ const schema = z.strictObject({
   incremental: z.boolean(),
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),
+  cache: z.union([z.string().min(1), z.literal(false)]),
 }).partial();
 
 /** The problems in `value` as sentences, or the typed configuration. */
@@ -53,7 +54,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `\`${key}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
     case 'invalid_union':
-      return `\`${key}\` must be \`true\`, \`false\` or one of \`h.v\`, \`h/v\`, \`c\`, \`c/t\``;
+      return key === 'cache'
+        ? '`cache` must be a folder name or `false`'
+        : `\`${key}\` must be \`true\`, \`false\` or one of \`h.v\`, \`h/v\`, \`c\`, \`c/t\``;
     default:
       return `\`${key}\`: ${issue.message}`;
   }

@@ -89,6 +89,23 @@ describe('lecture build', () => {
     expect(index).toContain('More, edited');
   });
 
+  test('worker threads build the same decks as one thread', async () => {
+    const root = course();
+    for (const index of [2, 3, 4, 5]) {
+      mkdirSync(path.join(root, `lectures/0${index}-extra`));
+      writeFileSync(path.join(root, `lectures/0${index}-extra/extra.md`), `---\ntitle: Extra ${index}\n---\n\n## One\n\n![gone](nope.png)\n`);
+    }
+    const threaded = await lecture(root, 'build', '--jobs', '2', '--no-cache');
+    expect(threaded.code).toBe(0);
+    const pages = () => [1, 2, 3, 4, 5].map((index) => readFileSync(path.join(root, `dist/0${index}-${index === 1 ? 'deck' : 'extra'}/index.html`), 'utf8'));
+    const fromWorkers = pages();
+    const single = await lecture(root, 'build', '--jobs', '0', '--no-cache');
+    expect(pages()).toEqual(fromWorkers);
+    expect(threaded.stderr).toBe(single.stderr);
+    expect(threaded.stderr.match(/missing-file/g)).toHaveLength(4);
+    expect(threaded.stdout).toMatch(/Built 5 decks/);
+  });
+
   test('never writes outside its output folder, and refuses to write over the course', async () => {
     const root = course();
     writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify({ out: 'lectures' }));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ArgsDef } from 'citty';
 import { build } from '../../build/build.js';
 import { parseCommandArgs } from '../args.js';
-import { exitCodes, type ExitCode } from '../errors.js';
+import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { formatMessages, wantsColor } from '../report.js';
 
 export const buildArgs = {
@@ -13,11 +13,20 @@ export const buildArgs = {
   config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json / .yaml at the course root)' },
   out: { type: 'string', alias: 'o', description: 'Output folder (default: dist)' },
   root: { type: 'string', description: 'Course folder (default: the current folder)' },
+  jobs: { type: 'string', alias: 'j', description: 'Worker threads (default: one per core for 4 or more lectures; 0 for none)' },
+  cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds all)' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
   color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
 } satisfies ArgsDef;
 
 export const buildMeta = { name: 'build', description: 'Build every lecture into a reveal.js deck, and the course page' };
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 0) throw new CliError(`Option \`--jobs\` must be a whole number, not \`${value}\``);
+  return jobs;
+}
 
 /** Run `lecture build`. */
 export async function runBuild(raw: string[]): Promise<ExitCode> {
@@ -28,6 +37,8 @@ export async function runBuild(raw: string[]): Promise<ExitCode> {
     config: args.config,
     paths: args._,
     overrides: args.out ? { out: args.out } : undefined,
+    jobs: parseJobs(args.jobs),
+    cache: args.cache,
   });
   const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);

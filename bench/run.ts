@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: time `lecture build` (the whole process) on a synthetic
+ * course of 50 lectures × 40 slides and on one 40-slide lecture, measure peak
+ * memory, and time Pandoc (`pandoc -t revealjs -s`, two parallel jobs) on the
+ * same files when it is installed. Prints figures and ratios measured in the
+ * same run; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSyntheticCourse } from './synthetic.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'lib/cli/bin.js');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Measure {
+  seconds: number;
+  peakMb?: number | undefined;
+}
+
+/** Run a command `runs` times; the median wall time and the largest peak RSS (via GNU time when present). */
+function measure(command: string[], cwd: string, before?: () => void): Measure {
+  const timed = spawnSync('/usr/bin/time', ['--version']).status === 0;
+  const samples: number[] = [];
+  let peak = 0;
+  for (let run = 0; run < runs; run++) {
+    before?.();
+    const args = timed ? ['-f', '%M', ...command] : command.slice(1);
+    const started = process.hrtime.bigint();
+    const result = spawnSync(timed ? '/usr/bin/time' : command[0]!, args, { cwd, encoding: 'utf8' });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
+    if (timed) peak = Math.max(peak, Number(result.stderr.trim().split('\n').at(-1)) / 1024);
+  }
+  samples.sort((a, b) => a - b);
+  return { seconds: samples[Math.floor(samples.length / 2)]!, peakMb: timed ? peak : undefined };
+}
+
+function hasPandoc(): boolean {
+  return spawnSync('pandoc', ['--version']).status === 0;
+}
+
+function row(label: string, value: string, target = ''): string {
+  return `${label.padEnd(44)} ${value.padStart(10)}   ${target}`;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'lecture-bench-'));
+try {
+  const courseRoot = path.join(work, 'course');
+  const files = writeSyntheticCourse(courseRoot, 50, 40);
+  const singleRoot = path.join(work, 'single');
+  writeSyntheticCourse(singleRoot, 1, 40);
+  const clean = (folder: string) => () => rmSync(path.join(folder, 'dist'), { recursive: true, force: true });
+
+  console.log(`lecture bench: median of ${runs} runs, ${os.cpus().length} cores, Node ${process.version}\n`);
+  const build = [process.execPath, bin, 'build', '--quiet'];
+  const course = measure([...build, '--no-cache'], courseRoot, clean(courseRoot));
+  measure(build, courseRoot);
+  const warm = measure(build, courseRoot);
+  const single = measure([...build, '--no-cache'], singleRoot, clean(singleRoot));
+  measure(build, singleRoot);
+  const singleWarm = measure(build, singleRoot);
+  console.log(row('course, 50 lectures × 40 slides, cold', `${course.seconds.toFixed(2)} s`));
+  console.log(row('course, unchanged since the last build', `${warm.seconds.toFixed(2)} s`));
+  console.log(row('one 40-slide lecture, cold, with Node start-up', `${single.seconds.toFixed(2)} s`, 'target < 0.35 s'));
+  console.log(row('one 40-slide lecture, unchanged', `${singleWarm.seconds.toFixed(2)} s`, 'target < 0.35 s'));
+  if (course.peakMb !== undefined) console.log(row('peak memory, course build, cold', `${course.peakMb.toFixed(0)} MB`, 'target < 300 MB'));
+
+  if (hasPandoc()) {
+    const list = files.join('\n');
+    const pandoc = measure(['sh', '-c', `printf '%s\\n' "$0" | xargs -P 2 -I{} pandoc -t revealjs -s {} -o {}.html`, list], courseRoot);
+    console.log(row('pandoc -t revealjs -s, same files, 2 jobs', `${pandoc.seconds.toFixed(2)} s`));
+    console.log(row('speed-up over Pandoc, cold', `${(pandoc.seconds / course.seconds).toFixed(2)}×`, 'target ≥ 8×'));
+    console.log(row('speed-up over Pandoc, unchanged course', `${(pandoc.seconds / warm.seconds).toFixed(2)}×`, 'target ≥ 8×'));
+  } else {
+    console.log('\npandoc is not installed (apt-get install -y pandoc): no comparison this run');
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,110 @@
+/**
+ * The build cache: a lecture whose source, configuration, course layout and
+ * referenced files are unchanged since the last build is not rebuilt; its
+ * page and messages come from `.lecture-cache/`. Any change to any of those,
+ * or to the tool itself, rebuilds it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../assets/package-root.js';
+import { writeAtomically } from '../assets/write.js';
+import type { FileDependency } from '../types.js';
+import type { Lecture } from './discover.js';
+import type { BuildContext, LectureResult } from './lecture.js';
+
+/** A referenced file as it was when the lecture was built. */
+interface Snapshot extends FileDependency {
+  /** `size:mtime`, or `missing`. */
+  state: string;
+}
+
+interface Entry {
+  key: string;
+  result: LectureResult;
+  html: string;
+  files: Snapshot[];
+}
+
+let fingerprint: string | undefined;
+
+/** Size and modification time of every file of the running tool, so a new build of the tool drops the cache. */
+function toolFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const code = path.relative(packageRoot(), here).split(path.sep)[0] ?? 'lib';
+  const hash = createHash('sha256');
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const info = statSync(full);
+        hash.update(`${full}:${info.size}:${info.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(path.join(packageRoot(), code));
+  walk(path.join(packageRoot(), 'themes'));
+  return (fingerprint = hash.digest('hex'));
+}
+
+async function snapshot(file: string): Promise<string> {
+  const info = await stat(file).catch(() => undefined);
+  return info ? `${info.size}:${info.mtimeMs}` : 'missing';
+}
+
+/** The lecture cache of one course. */
+export class BuildCache {
+  readonly #folder: string;
+  readonly #context: string;
+
+  constructor(folder: string, context: BuildContext) {
+    this.#folder = folder;
+    const { root, out, config, themes, decks, cwd } = context;
+    this.#context = JSON.stringify({ tool: toolFingerprint(), root, out, config, themes, decks, cwd });
+  }
+
+  #entryPath(lecture: Lecture): string {
+    return path.join(this.#folder, `${createHash('sha256').update(lecture.source).digest('hex').slice(0, 24)}.json`);
+  }
+
+  async #key(lecture: Lecture): Promise<string | undefined> {
+    const source = await readFile(lecture.source).catch(() => undefined);
+    if (!source) return undefined;
+    return createHash('sha256').update(this.#context).update(lecture.slug).update('\0').update(source).digest('hex');
+  }
+
+  /** The result of an unchanged lecture, with its page and copied files restored in the output; else `undefined`. */
+  async restore(lecture: Lecture, out: string): Promise<LectureResult | undefined> {
+    const key = await this.#key(lecture);
+    if (!key) return undefined;
+    const entry = await readFile(this.#entryPath(lecture), 'utf8')
+      .then((text) => JSON.parse(text) as Entry)
+      .catch(() => undefined);
+    if (!entry || entry.key !== key || !entry.result.summary) return undefined;
+    for (const file of entry.files) if ((await snapshot(file.path)) !== file.state) return undefined;
+    const page = path.join(out, entry.result.summary.slug, 'index.html');
+    if (!existsSync(page)) await writeAtomically(page, entry.html);
+    for (const file of entry.files) {
+      const target = file.stored && path.join(out, file.stored);
+      if (target && !existsSync(target)) {
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(file.path, target);
+      }
+    }
+    return entry.result;
+  }
+
+  /** Remember a freshly built lecture. */
+  async save(lecture: Lecture, out: string, result: LectureResult, dependencies: FileDependency[]): Promise<void> {
+    const key = await this.#key(lecture);
+    if (!key || !result.summary || result.messages.some((message) => message.fatal === true)) return;
+    const html = await readFile(path.join(out, result.summary.slug, 'index.html'), 'utf8');
+    const files = await Promise.all(dependencies.map(async (file) => ({ ...file, state: await snapshot(file.path) })));
+    const entry: Entry = { key, result, html, files };
+    await writeAtomically(this.#entryPath(lecture), JSON.stringify(entry));
+  }
+}

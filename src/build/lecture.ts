@@ -1,0 +1,99 @@
+/**
+ * Build one lecture into `out/<slug>/index.html`, returning plain data (its
+ * messages and what the course page shows of it) so the same code runs in
+ * the main thread or in a worker.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { MediaStore } from '../assets/media.js';
+import type { Config } from '../config/schema.js';
+import { report, rules } from '../diagnostics.js';
+import { createProcessor } from '../pipeline.js';
+import type { DeckSummary } from '../render/course-page.js';
+import type { FileDependency } from '../types.js';
+import type { Lecture } from './discover.js';
+import { messagesToData, type MessageData } from './messages.js';
+import { createResolver } from './resolver.js';
+import { writeAtomically } from '../assets/write.js';
+
+/** Everything a lecture build needs to know about the course; plain data, sent to workers as is. */
+export interface BuildContext {
+  root: string;
+  out: string;
+  config: Config;
+  /** Names of the themes decks may use. */
+  themes: string[];
+  /** Every lecture of the course as `[source, slug]`, for links between decks. */
+  decks: Array<[string, string]>;
+  /** The folder messages' paths are relative to. */
+  cwd: string;
+}
+
+/** What building one lecture produced. */
+export interface LectureResult {
+  /** Path of the lecture as shown in messages. */
+  path: string;
+  messages: MessageData[];
+  /** Present when the deck was written. */
+  summary?: DeckSummary | undefined;
+  theme?: string | undefined;
+  hasMath: boolean;
+  /** Local files the deck refers to, for the build cache. */
+  dependencies: FileDependency[];
+}
+
+/** A function that builds one lecture of the course described by `context`. */
+export function createLectureBuilder(context: BuildContext): (lecture: Lecture) => Promise<LectureResult> {
+  const processor = createProcessor({
+    config: context.config,
+    themes: new Set(context.themes),
+    resolve: createResolver({
+      courseRoot: context.root,
+      media: new MediaStore(context.out),
+      decks: new Map(context.decks),
+      cache: new Map(),
+    }),
+  });
+  return async (lecture) => {
+    const file = new VFile({ path: path.relative(context.cwd, lecture.source), cwd: context.cwd });
+    const result = (): LectureResult => ({
+      path: file.path,
+      messages: messagesToData(file),
+      hasMath: Boolean(file.data.hasMath),
+      theme: file.data.theme,
+      dependencies: file.data.dependencies ?? [],
+    });
+    try {
+      file.value = await readFile(lecture.source, 'utf8');
+    } catch (error) {
+      report(file, `Cannot read lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
+      return result();
+    }
+    try {
+      await processor.process(file);
+    } catch (error) {
+      report(file, `Cannot build this lecture: ${describe(error)}`, rules.buildFailed, undefined, 'error');
+      return result();
+    }
+    await writeAtomically(path.join(context.out, lecture.slug, 'index.html'), String(file.value));
+    const meta = file.data.meta;
+    return {
+      ...result(),
+      summary: {
+        slug: lecture.slug,
+        title: meta?.title ?? file.stem ?? lecture.slug,
+        author: meta?.author ?? [],
+        date: meta?.date,
+        slides: file.data.slideCount ?? 0,
+        source: path.relative(context.root, lecture.source).split(path.sep).join('/'),
+      },
+    };
+  };
+}
+
+/** An unexpected failure, said in one line (the stack only with `LECTURE_DEBUG=1`). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return process.env.LECTURE_DEBUG ? `${error.stack}` : `${error.message} (this is a bug in lecture; run with LECTURE_DEBUG=1 for details)`;
+}
