@@ -4,6 +4,7 @@
  * speaker notes plugin is there, and the page asks for nothing outside
  * file://.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -27,6 +28,11 @@ declare global {
   }
 }
 
+/** A request that would leave the machine (not a file or inline data). */
+function isNetwork(url: string): boolean {
+  return !url.startsWith('file://') && !url.startsWith('data:');
+}
+
 describe('a built deck in Chromium', () => {
   let course: string;
   let page: Page;
@@ -35,6 +41,8 @@ describe('a built deck in Chromium', () => {
 
   beforeAll(async () => {
     course = copyCourse('course');
+    const themed = '---\ntitle: Themed\ntheme: league\n---\n\n## A slide\n\nText in a reveal.js theme that imports Google Fonts.\n';
+    writeFileSync(path.join(course, 'lectures/02-themed.md'), themed);
     const result = await build({ root: course });
     expect(result.failed).toBe(false);
     page = await (await browser()).newPage();
@@ -125,6 +133,17 @@ describe('a built deck in Chromium', () => {
 
   test('no request leaves file://', () => {
     expect(requests.length).toBeGreaterThan(5);
-    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+    expect(requests.filter(isNetwork)).toEqual([]);
+  });
+
+  test('a reveal.js theme that imports web fonts makes no request either', async () => {
+    const themedRequests: string[] = [];
+    const themed = await (await browser()).newPage();
+    themed.on('request', (request) => themedRequests.push(request.url()));
+    await themed.goto(pathToFileURL(path.join(course, 'dist/02-themed/index.html')).href, { waitUntil: 'load' });
+    await themed.waitForFunction(() => window.Reveal?.isReady());
+    expect(themedRequests.some((url) => url.endsWith('/themes/league.css'))).toBe(true);
+    expect(themedRequests.filter(isNetwork)).toEqual([]);
+    await themed.close();
   });
 });
