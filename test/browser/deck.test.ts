@@ -20,6 +20,7 @@ interface RevealApi {
   hasPlugin(id: string): boolean;
   getSlideNotes(slide?: Element): string;
   getCurrentSlide(): Element;
+  isOverview(): boolean;
 }
 
 declare global {
@@ -115,6 +116,15 @@ describe('a built deck in Chromium', () => {
     expect(text).toMatch(/Upcoming/i);
     expect(text).toMatch(/\d\d:\d\d:\d\d/);
     await speaker!.close();
+  });
+
+  test('Esc opens the overview and slide numbers show the position', async () => {
+    await page.evaluate(() => window.Reveal.slide(1, 1));
+    expect(await page.$eval('.slide-number', (element) => element.textContent?.replace(/\s+/g, ''))).toBe('3/7');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(false);
   });
 
   test('the URL hash follows the slide, so a reload keeps the place', async () => {
