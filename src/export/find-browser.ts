@@ -29,7 +29,14 @@ export async function findBrowser(explicit?: string): Promise<string> {
     throw new BrowserNotFoundError(`No browser at \`${candidate}\` (from ${label}); ${installHint()}`);
   }
   const { Launcher } = await import('chrome-launcher');
-  const [installed] = Launcher.getInstallations();
-  if (installed) return installed;
+  let installed: string[] = [];
+  try {
+    installed = Launcher.getInstallations();
+  } catch {
+    // chrome-launcher throws (rather than returning nothing) on Linux when no
+    // browser is installed and CHROME_PATH is unset; that is our "not found".
+  }
+  const [first] = installed;
+  if (first) return first;
   throw new BrowserNotFoundError(`No Chrome, Chromium or Edge found; ${installHint()}`);
 }
