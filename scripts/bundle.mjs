@@ -24,3 +24,15 @@ await build({
   banner: { js: "import { createRequire as __lectureRequire } from 'node:module'; const require = __lectureRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The quiz plugin runs in the browser: one classic script, no modules, so decks work from file://.
+await build({
+  entryPoints: { 'client/quiz': 'src/client/quiz.ts' },
+  outdir: 'lib',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  logLevel: 'warning',
+});

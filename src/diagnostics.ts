@@ -32,6 +32,18 @@ export const rules = {
   buildFailed: 'build-failed',
   /** Two lectures that would be written to the same folder. */
   duplicateSlug: 'duplicate-slug',
+  /** A question with options of which none is marked correct. */
+  quizNoAnswer: 'quiz-no-answer',
+  /** Several correct options without `multiple=true`, or `multiple=true` with one correct option. */
+  quizMultipleUnmarked: 'quiz-multiple-unmarked',
+  /** Two options of one quiz with the same text. */
+  quizDuplicateOption: 'quiz-duplicate-option',
+  /** A quiz with fewer than two options. */
+  quizTooFewOptions: 'quiz-too-few-options',
+  /** An option with no text. */
+  quizEmptyOption: 'quiz-empty-option',
+  /** The answer is only an image or an external link (a QR code, a link to the answers). */
+  quizAnswerOnlyInMedia: 'quiz-answer-only-in-media',
 } as const;
 
 export type RuleId = (typeof rules)[keyof typeof rules];

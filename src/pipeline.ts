@@ -17,6 +17,7 @@ import { revealDocument } from './render/document.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
 import { math } from './render/math.js';
+import { sealQuizzes } from './render/seal-quizzes.js';
 import { raw } from './render/raw.js';
 import { codeAttributes } from './transforms/code-attributes.js';
 import { fencedDivs } from './transforms/fenced-divs.js';
@@ -27,6 +28,8 @@ import { frontMatter } from './transforms/front-matter.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
 import { mathDollars } from './transforms/math-dollars.js';
+import { quizAnswers } from './transforms/quiz-answers.js';
+import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
 
 /** What a processor needs beyond the configuration. */
@@ -40,6 +43,8 @@ export interface ProcessorOptions {
   assetBase?: string | undefined;
   /** Whether to output a whole reveal.js page; `false` gives the slides alone. @default true */
   standalone?: boolean | undefined;
+  /** Secret the quiz salts derive from, for reproducible pages. @default random */
+  quizSecret?: string | undefined;
 }
 
 /** The markdown → mdast part, shared by the build and the checker. */
@@ -55,9 +60,11 @@ export function createParser(config: Config) {
     .use(inlineAttributes)
     .use(codeAttributes)
     .use(mathDollars)
+    .use(quizzes)
     .use(figures)
     .use(ids)
     .use(slides)
+    .use(quizAnswers, { answers: config.quiz.answers })
     .use(footnotes)
     .use(fragments);
 }
@@ -70,6 +77,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(highlight)
     .use(math)
+    .use(sealQuizzes, { secret: options.quizSecret })
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(rehypeStringify, { allowDangerousHtml: true });
 }

@@ -84,6 +84,52 @@ export interface Slide extends Parent {
   data?: Data | undefined;
 }
 
+/** One answer option of a quiz. */
+export interface QuizOption extends Parent {
+  type: 'quizOption';
+  /** Stable id, `<quiz id>/<letter>` (`quiz-2/b`); kept out of the page. */
+  id: string;
+  /** Letter shown in print: A, B, C… in source order. */
+  letter: string;
+  correct: boolean;
+  /** Feedback shown when this option is chosen and checked. */
+  feedback?: string | undefined;
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** A multiple-choice question, whatever form the lecture wrote it in. */
+export interface Quiz extends Parent {
+  type: 'quiz';
+  /** `quiz-<n>`, numbered through the deck. */
+  id: string;
+  /** Which form the lecture used. */
+  form: 'task-list' | 'fenced' | 'quarto';
+  /** Several options may be correct (checkboxes) rather than one (radio buttons). */
+  multiple: boolean;
+  /** Show the options in random order in the browser. */
+  shuffle: boolean;
+  /** Short text of the question, for answer keys. */
+  title: string;
+  /** The question (blocks) followed by one `quizOption` per option. */
+  children: Array<BlockContent | QuizOption>;
+  /** Explanation shown once the quiz is answered right. */
+  explanation?: BlockContent[] | undefined;
+  data?: Data | undefined;
+}
+
+/** A quiz as the answer key shows it: plain text, with the answers. */
+export interface QuizKey {
+  id: string;
+  title: string;
+  question: string;
+  multiple: boolean;
+  options: Array<{ id: string; letter: string; text: string; correct: boolean; feedback?: string | undefined }>;
+  explanation?: string | undefined;
+  line: number;
+  column: number;
+}
+
 /** A vertical stack of slides: a section title slide and the slides under it. */
 export interface Stack extends Parent {
   type: 'stack';
@@ -120,6 +166,8 @@ declare module 'mdast' {
     slide: Slide;
     stack: Stack;
     slideFootnotes: SlideFootnotes;
+    quiz: Quiz;
+    quizOption: QuizOption;
   }
   interface BlockContentMap {
     fencedDivFence: FencedDivFence;
@@ -127,6 +175,7 @@ declare module 'mdast' {
     titleBlockLine: TitleBlockLine;
     figure: Figure;
     pause: Pause;
+    quiz: Quiz;
   }
   interface PhrasingContentMap {
     inlineAttributes: InlineAttributes;
@@ -178,6 +227,10 @@ declare module 'vfile' {
     dependencies: FileDependency[];
     /** Theme the deck uses, after falling back from an unknown one. */
     theme: string;
+    /** The deck's quizzes with their answers, for the answer keys. */
+    quizzes: QuizKey[];
+    /** Whether the page holds quizzes, so the quiz plugin is loaded. */
+    hasQuiz: boolean;
   }
 }
 

@@ -30,7 +30,7 @@ describe('parse', () => {
 });
 
 describe('render', () => {
-  const processor = createProcessor({ config: resolveConfig(), themes: new Set(['lecture']), standalone: false });
+  const processor = createProcessor({ config: resolveConfig(), themes: new Set(['lecture']), standalone: false, quizSecret: 'fixtures' });
   for (const fixture of cases('render')) {
     test(fixture.name, async () => {
       const file = new VFile({ path: 'input.md', value: fixture.input });

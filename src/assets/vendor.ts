@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 export const assetFolder = '_assets';
 
 /** Our stylesheets that are not themes. */
-const ownStyles = new Set(['highlight.css', 'course.css']);
+const ownStyles = new Set(['highlight.css', 'course.css', 'quiz.css']);
 
 /** Every theme a deck may name: the course's `themes/`, ours, then reveal.js's. */
 export function findThemes(courseRoot: string): Map<string, string> {
@@ -37,6 +37,7 @@ export interface AssetNeeds {
   themes: Iterable<string>;
   catalog: Map<string, string>;
   math: boolean;
+  quiz: boolean;
 }
 
 /** Copy the shared assets into `out/_assets`. */
@@ -56,6 +57,10 @@ export async function copyVendorAssets(out: string, needs: AssetNeeds): Promise<
     if (file) jobs.push(copyStylesheet(file, target, `themes/${theme}.css`));
   }
   if (needs.math) jobs.push(copyKatex(target));
+  if (needs.quiz) {
+    jobs.push(copyIfChanged(path.join(packageRoot(), 'lib/client/quiz.js'), path.join(target, 'quiz/quiz.js')));
+    jobs.push(copyStylesheet(path.join(packageRoot(), 'themes/quiz.css'), target, 'quiz/quiz.css'));
+  }
   await Promise.all(jobs);
 }
 

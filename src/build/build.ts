@@ -14,11 +14,12 @@ import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
 import { discoverLectures, selectLectures, type Lecture } from './discover.js';
-import { BuildCache } from './cache.js';
+import { BuildCache, quizSecret } from './cache.js';
 import type { BuildContext, LectureResult } from './lecture.js';
 import { readManifest, writeManifest } from './manifest.js';
 import { fileWithMessages } from './messages.js';
 import { buildAll } from './pool.js';
+import { writeQuizKeys } from './quiz-keys.js';
 import { applyRuleSettings } from './severity.js';
 
 /** Options of `build()`; every path is relative to `root`. */
@@ -72,6 +73,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     themes: [...catalog.keys()],
     decks: [...all, ...lectures].map((lecture) => [lecture.source, lecture.slug]),
     cwd: process.cwd(),
+    quizSecret: await quizSecret(options.cache === false || config.cache === false ? false : path.resolve(root, config.cache)),
   };
   const built = await buildWithCache(lectures, context, options);
   const files = built.map((result) => fileWithMessages(result.path, context.cwd, result.messages));
@@ -79,9 +81,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     catalog,
     themes: [config.theme, ...built.flatMap((result) => (result.theme ? [result.theme] : []))],
     math: built.some((result) => result.hasMath),
+    quiz: built.some((result) => result.hasQuiz),
   });
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
-  await writeCoursePage(out, root, config, decks, all);
+  const listed = await writeCoursePage(out, root, config, decks, all);
+  const withQuizzes = built.flatMap((result) => (result.summary ? [{ summary: result.summary, quizzes: result.quizzes }] : []));
+  await writeQuizKeys(path.resolve(root, config.quiz.keys), withQuizzes, listed);
 
   const reported = course.messages.length > 0 ? [course, ...files] : files;
   for (const file of reported) applyRuleSettings(file, config.rules);
@@ -126,7 +131,8 @@ function uniqueSlugs(lectures: Lecture[], course: VFile): Lecture[] {
   });
 }
 
-async function writeCoursePage(out: string, root: string, config: Config, built: DeckSummary[], all: Lecture[]): Promise<void> {
+/** Write the course page; returns every deck it lists. */
+async function writeCoursePage(out: string, root: string, config: Config, built: DeckSummary[], all: Lecture[]): Promise<DeckSummary[]> {
   const existing = new Set(all.map((lecture) => path.relative(root, lecture.source).split(path.sep).join('/')));
   const previous = (await readManifest(out)).filter((deck) => existing.has(deck.source));
   const bySlug = new Map([...previous, ...built].map((deck) => [deck.slug, deck]));
@@ -134,4 +140,5 @@ async function writeCoursePage(out: string, root: string, config: Config, built:
   await writeManifest(out, decks);
   await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, decks, config.lang));
   await writeFile(path.join(out, '.nojekyll'), '');
+  return decks;
 }

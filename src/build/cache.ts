@@ -4,7 +4,7 @@
  * page and messages come from `.lecture-cache/`. Any change to any of those,
  * or to the tool itself, rebuilds it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -54,6 +54,17 @@ function toolFingerprint(): string {
 async function snapshot(file: string): Promise<string> {
   const info = await stat(file).catch(() => undefined);
   return info ? `${info.size}:${info.mtimeMs}` : 'missing';
+}
+
+/** The course's quiz secret, kept in the cache folder so quiz salts (and pages) stay the same between builds. */
+export async function quizSecret(folder: string | false): Promise<string> {
+  const fresh = randomBytes(32).toString('hex');
+  if (folder === false) return fresh;
+  const file = path.join(folder, 'quiz-secret');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (/^[0-9a-f]{64}$/.test(existing.trim())) return existing.trim();
+  await writeAtomically(file, `${fresh}\n`);
+  return fresh;
 }
 
 /** The lecture cache of one course. */

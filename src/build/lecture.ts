@@ -11,7 +11,7 @@ import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
 import type { DeckSummary } from '../render/course-page.js';
-import type { FileDependency } from '../types.js';
+import type { FileDependency, QuizKey } from '../types.js';
 import type { Lecture } from './discover.js';
 import { messagesToData, type MessageData } from './messages.js';
 import { createResolver } from './resolver.js';
@@ -28,6 +28,8 @@ export interface BuildContext {
   decks: Array<[string, string]>;
   /** The folder messages' paths are relative to. */
   cwd: string;
+  /** Secret the quiz salts derive from (kept in the build cache folder, so pages are reproducible). */
+  quizSecret?: string | undefined;
 }
 
 /** What building one lecture produced. */
@@ -39,6 +41,9 @@ export interface LectureResult {
   summary?: DeckSummary | undefined;
   theme?: string | undefined;
   hasMath: boolean;
+  hasQuiz: boolean;
+  /** The deck's quizzes with their answers, for the answer keys. */
+  quizzes: QuizKey[];
   /** Local files the deck refers to, for the build cache. */
   dependencies: FileDependency[];
 }
@@ -46,6 +51,7 @@ export interface LectureResult {
 /** A function that builds one lecture of the course described by `context`. */
 export function createLectureBuilder(context: BuildContext): (lecture: Lecture) => Promise<LectureResult> {
   const processor = createProcessor({
+    quizSecret: context.quizSecret,
     config: context.config,
     themes: new Set(context.themes),
     resolve: createResolver({
@@ -61,6 +67,8 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       path: file.path,
       messages: messagesToData(file),
       hasMath: Boolean(file.data.hasMath),
+      hasQuiz: Boolean(file.data.hasQuiz),
+      quizzes: file.data.quizzes ?? [],
       theme: file.data.theme,
       dependencies: file.data.dependencies ?? [],
     });

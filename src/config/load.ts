@@ -38,7 +38,13 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
   if (result.problems.length > 0) throw new ConfigError(result.problems.map((problem) => `${label}: ${problem}`).join('\n'));
   const user = result.config ?? {};
   return {
-    config: resolveConfig({ ...user, ...overrides, reveal: { ...user.reveal, ...overrides.reveal }, rules: { ...user.rules, ...overrides.rules } }),
+    config: resolveConfig({
+      ...user,
+      ...overrides,
+      reveal: { ...user.reveal, ...overrides.reveal },
+      quiz: { ...user.quiz, ...overrides.quiz },
+      rules: { ...user.rules, ...overrides.rules },
+    }),
     root: path.dirname(found),
     file: found,
   };

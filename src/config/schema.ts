@@ -31,6 +31,14 @@ export interface RevealOptions {
   loop: boolean;
 }
 
+/** Quiz options. */
+export interface QuizOptions {
+  /** Where decks show quiz answers: nowhere, on a slide after each quiz slide, or on answer-key slides at the end. @default "hidden" */
+  answers: 'hidden' | 'after-each' | 'appendix';
+  /** Folder for the answer keys (`<slug>.json`, `quiz-key.md`), relative to the course root; kept out of the output folder so publishing it never publishes the answers. @default "quiz-keys" */
+  keys: string;
+}
+
 /** The whole course configuration. */
 export interface Config {
   /** Title of the course page. @default "Lectures" */
@@ -51,6 +59,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Folder of the build cache, relative to the course root, or `false` for none. @default ".lecture-cache" */
   cache: string | false;
+  /** Quizzes. */
+  quiz: QuizOptions;
 }
 
 /** The configuration used when the course has no config file. */
@@ -75,10 +85,11 @@ export const defaultConfig: Config = {
   },
   rules: {},
   cache: '.lecture-cache',
+  quiz: { answers: 'hidden', keys: 'quiz-keys' },
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal'>> & { reveal?: Partial<RevealOptions> };
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz'>> & { reveal?: Partial<RevealOptions>; quiz?: Partial<QuizOptions> };
 
 /** Merge a user configuration over the defaults. */
 export function resolveConfig(user: UserConfig = {}): Config {
@@ -86,6 +97,7 @@ export function resolveConfig(user: UserConfig = {}): Config {
     ...defaultConfig,
     ...user,
     reveal: { ...defaultConfig.reveal, ...user.reveal },
+    quiz: { ...defaultConfig.quiz, ...user.quiz },
     rules: { ...defaultConfig.rules, ...user.rules },
   };
 }

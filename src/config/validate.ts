@@ -21,6 +21,11 @@ const reveal = z.strictObject({
   loop: z.boolean(),
 });
 
+const quiz = z.strictObject({
+  answers: z.enum(['hidden', 'after-each', 'appendix']),
+  keys: z.string().min(1),
+});
+
 const schema = z.strictObject({
   $schema: z.string(),
   title: z.string(),
@@ -32,6 +37,7 @@ const schema = z.strictObject({
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),
   cache: z.union([z.string().min(1), z.literal(false)]),
+  quiz: quiz.partial(),
 }).partial();
 
 /** The problems in `value` as sentences, or the typed configuration. */
@@ -64,7 +70,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const known = Object.keys(parent === 'reveal' ? reveal.shape : parent === '' ? schema.shape : {});
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape };
+  const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;
 }

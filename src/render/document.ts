@@ -25,6 +25,8 @@ export const deckAssets = {
   styles: ['reveal/reset.css', 'reveal/reveal.css'],
   highlight: 'highlight.css',
   katex: 'katex/katex.min.css',
+  quizStyle: 'quiz/quiz.css',
+  quizScript: 'quiz/quiz.js',
   scripts: ['reveal/reveal.js', 'reveal/plugin/notes.js'],
 };
 
@@ -37,6 +39,9 @@ export function revealDocument(options: DocumentOptions) {
     file.data.theme = theme;
     const styles = [...deckAssets.styles, `themes/${theme}.css`, deckAssets.highlight];
     if (file.data.hasMath) styles.push(deckAssets.katex);
+    if (file.data.hasQuiz) styles.push(deckAssets.quizStyle);
+    const scripts = file.data.hasQuiz ? [...deckAssets.scripts, deckAssets.quizScript] : deckAssets.scripts;
+    const plugins = file.data.hasQuiz ? ['RevealNotes', 'RevealQuiz'] : ['RevealNotes'];
     const title = meta?.title ?? file.stem ?? 'Slides';
     const head: Element[] = [
       h('meta', { charSet: 'utf-8' }),
@@ -49,8 +54,8 @@ export function revealDocument(options: DocumentOptions) {
     ];
     const body: Element[] = [
       h('div.reveal', [h('div.slides', tree.children as Element[])]),
-      ...deckAssets.scripts.map((src) => h('script', { src: `${base}/${src}` })),
-      h('script', initScript(options.config)),
+      ...scripts.map((src) => h('script', { src: `${base}/${src}` })),
+      h('script', initScript(options.config, plugins)),
     ];
     const html = h('html', { lang: meta?.lang ?? options.config.lang }, [h('head', head), h('body', body)]);
     return { type: 'root', children: [{ type: 'doctype' }, html as RootContent] };
@@ -67,8 +72,8 @@ function chooseTheme(file: VFile, options: DocumentOptions): string {
 }
 
 /** The inline script that starts reveal.js; `<` is escaped so no value can close the script. */
-function initScript(config: Config): string {
+function initScript(config: Config, plugins: string[]): string {
   const options = { ...config.reveal, hash: true, respondToHashChanges: true };
   const json = JSON.stringify(options).replace(/</g, '\\u003c');
-  return `Reveal.initialize(Object.assign(${json}, { plugins: [RevealNotes] }));`;
+  return `Reveal.initialize(Object.assign(${json}, { plugins: [${plugins.join(', ')}] }));`;
 }

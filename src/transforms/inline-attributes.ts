@@ -4,7 +4,7 @@
  * attach to nothing are text again, exactly as written, so `{a=1}` in prose
  * or `{{ liquid }}` stay what the author typed.
  */
-import type { Heading, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Heading, ListItem, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Attributes, InlineAttributes } from '../types.js';
 
@@ -13,15 +13,26 @@ const attachable = new Set(['image', 'link', 'inlineCode', 'imageReference', 'li
 /** Remark plugin: attach inline attributes to their nodes. */
 export function inlineAttributes() {
   return (tree: Root): undefined => {
-    visit(tree, (node) => {
+    visit(tree, (node, _index, grandparent) => {
       if ('children' in node && node.children.some((child) => child.type === 'inlineAttributes')) {
-        attach(node as Parent);
+        attach(node as Parent, grandparent);
       }
     });
   };
 }
 
-function attach(parent: Parent): void {
+/**
+ * Where attributes at the end of `parent` go when nothing right before them
+ * takes them: the heading they end, or the list item whose first paragraph
+ * they end (`- Option {.correct}`, used by quizzes).
+ */
+function trailingTarget(parent: Parent, grandparent: Parent | undefined): Heading | ListItem | undefined {
+  if (parent.type === 'heading') return parent as Heading;
+  if (parent.type === 'paragraph' && grandparent?.type === 'listItem' && grandparent.children[0] === parent) return grandparent as ListItem;
+  return undefined;
+}
+
+function attach(parent: Parent, grandparent: Parent | undefined): void {
   const children = parent.children as PhrasingContent[];
   const result: PhrasingContent[] = [];
   children.forEach((node, index) => {
@@ -32,9 +43,9 @@ function attach(parent: Parent): void {
     const previous = result.at(-1);
     if (previous && attachable.has(previous.type) && isAdjacent(previous, node) && !previous.data?.attributes) {
       setAttributes(previous, node.attributes);
-    } else if (parent.type === 'heading' && index === children.length - 1) {
+    } else if (index === children.length - 1 && trailingTarget(parent, grandparent)) {
       trimEnd(result);
-      setAttributes(parent as Heading, node.attributes);
+      setAttributes(trailingTarget(parent, grandparent)!, node.attributes);
     } else {
       result.push(toText(node));
     }

@@ -12,22 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { browser, closeBrowser } from '../helpers/browser.js';
 import { copyCourse, removeCourse } from '../helpers/course.js';
+import '../helpers/reveal.js';
 
-interface RevealApi {
-  isReady(): boolean;
-  getTotalSlides(): number;
-  slide(h: number, v: number): void;
-  hasPlugin(id: string): boolean;
-  getSlideNotes(slide?: Element): string;
-  getCurrentSlide(): Element;
-  isOverview(): boolean;
-}
 
-declare global {
-  interface Window {
-    Reveal: RevealApi;
-  }
-}
 
 /** A request that would leave the machine (not a file or inline data). */
 function isNetwork(url: string): boolean {

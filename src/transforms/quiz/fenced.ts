@@ -1,0 +1,71 @@
+/**
+ * Our recommended form, a fenced div:
+ *
+ *     ::: {.quiz multiple=true shuffle=true}
+ *     Which commands create a layer?
+ *     - [x] `RUN`
+ *     - [x] `COPY`
+ *     - [ ] `CMD`
+ *     ::: explanation
+ *     Only instructions that change files add a layer.
+ *     :::
+ *     :::
+ *
+ * Correct options are checked (`[x]`), or marked `{.correct}` after the option
+ * or on a span around it (`[RUN]{.correct}`); `feedback="…"` on either gives
+ * the option its own feedback.
+ */
+import type { BlockContent, List, ListItem, PhrasingContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { FencedDiv, Quiz } from '../../types.js';
+import { createQuiz, feedbackOf, isCorrectMark, itemContent, type OptionDraft } from './create.js';
+
+/** Whether `div` is a `::: quiz`. */
+export function isQuizDiv(div: FencedDiv): boolean {
+  return div.attributes.classes.includes('quiz');
+}
+
+/** The quiz written as `div`, or `undefined` (reported) when no option is marked. */
+export function fencedQuiz(div: FencedDiv, file: VFile): Quiz | undefined {
+  const listIndex = div.children.findIndex((child) => child.type === 'list');
+  const list = div.children[listIndex] as List | undefined;
+  const rest = listIndex === -1 ? [] : div.children.slice(listIndex + 1);
+  const explanationDiv = rest.find((child): child is FencedDiv => child.type === 'fencedDiv' && child.attributes.classes.includes('explanation'));
+  const others = rest.filter((child) => child !== explanationDiv) as BlockContent[];
+  const values = div.attributes.values;
+  return createQuiz(
+    {
+      form: 'fenced',
+      question: (listIndex === -1 ? div.children : div.children.slice(0, listIndex)) as BlockContent[],
+      options: list ? list.children.map(optionOf) : [],
+      multiple: values.multiple === undefined ? undefined : values.multiple === 'true',
+      shuffle: values.shuffle === 'true',
+      explanation: explanationDiv ? (explanationDiv.children as BlockContent[]) : others.length > 0 ? others : undefined,
+      place: div,
+    },
+    file,
+  );
+}
+
+/** An option: checked, `{.correct}` after it, or a `[…]{.correct}` span around it. */
+export function optionOf(item: ListItem): OptionDraft {
+  const content = itemContent(item);
+  const only = soleNode(content);
+  const span = only?.type === 'bracketedSpan' ? only : undefined;
+  const attributes = span?.attributes ?? item.data?.attributes;
+  // `- [ ]` with nothing after it is no task-list item in GFM: its text is the box.
+  const box = only?.type === 'text' ? /^\[([ xX])\]$/.exec(only.value.trim()) : null;
+  // Quarto writes unmarked options as `[option]` too; without attributes the brackets are text.
+  const bracketed = only?.type === 'text' && !box ? /^\[(.+)\]$/.exec(only.value.trim()) : null;
+  return {
+    item,
+    correct: item.checked === true || isCorrectMark(attributes) || box?.[1]?.toLowerCase() === 'x',
+    content: span ? span.children : box ? [] : bracketed ? [{ type: 'text', value: bracketed[1]!, position: only?.position }] : content,
+    feedback: feedbackOf(attributes),
+  };
+}
+
+function soleNode(content: PhrasingContent[]): PhrasingContent | undefined {
+  const meaningful = content.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  return meaningful.length === 1 ? meaningful[0] : undefined;
+}
