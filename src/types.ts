@@ -219,6 +219,8 @@ declare module 'vfile' {
     ids: string[];
     /** Number of slides, vertical ones and the title slide included. */
     slideCount: number;
+    /** Source line of each slide, in presentation order. */
+    slideLines: number[];
     /** Slide level used to cut this deck. */
     slideLevel: number;
     /** Whether the deck uses math, so KaTeX's stylesheet is linked. */

@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
+import { withDownloads } from './downloads.js';
 import { discoverLectures, selectLectures, type Lecture } from './discover.js';
 import { BuildCache, quizSecret } from './cache.js';
 import type { BuildContext, LectureResult } from './lecture.js';
@@ -138,7 +139,16 @@ async function writeCoursePage(out: string, root: string, config: Config, built:
   const bySlug = new Map([...previous, ...built].map((deck) => [deck.slug, deck]));
   const decks = [...bySlug.values()].sort((a, b) => a.source.localeCompare(b.source));
   await writeManifest(out, decks);
-  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, decks, config.lang));
+  await renderCourse(out, config, decks);
   await writeFile(path.join(out, '.nojekyll'), '');
   return decks;
+}
+
+/** Rewrite the course page from the recorded decks, e.g. to link PDFs exported since the build. */
+export async function relinkCoursePage(out: string, config: Config): Promise<void> {
+  await renderCourse(out, config, await readManifest(out));
+}
+
+async function renderCourse(out: string, config: Config, decks: DeckSummary[]): Promise<void> {
+  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, withDownloads(out, decks), config.lang));
 }

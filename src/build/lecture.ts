@@ -93,11 +93,19 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
         title: meta?.title ?? file.stem ?? lecture.slug,
         author: meta?.author ?? [],
         date: meta?.date,
+        subject: text(meta?.raw.subject) ?? meta?.subtitle ?? text(meta?.raw.description),
+        keywords: Array.isArray(meta?.raw.keywords) ? meta.raw.keywords.map(String) : text(meta?.raw.keywords)?.split(/\s*,\s*/),
         slides: file.data.slideCount ?? 0,
+        lines: file.data.slideLines,
+        quizzes: file.data.quizzes?.length,
         source: path.relative(context.root, lecture.source).split(path.sep).join('/'),
       },
     };
   };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 /** An unexpected failure, said in one line (the stack only with `LECTURE_DEBUG=1`). */

@@ -6,8 +6,11 @@ import { parseArgs, type ArgsDef, type ParsedArgs } from 'citty';
 import { closest } from '../suggest.js';
 import { CliError } from './errors.js';
 
-/** Parse `raw` against `declared`, throwing a usage error for unknown options. */
-export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T): ParsedArgs<T> {
+/**
+ * Parse `raw` against `declared`, throwing a usage error for unknown options;
+ * the string options named in `optionalValues` may also be given bare.
+ */
+export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T, optionalValues: readonly string[] = []): ParsedArgs<T> {
   const known = new Set<string>(['_', 'help', 'h']);
   for (const [name, definition] of Object.entries(declared)) {
     known.add(name);
@@ -23,7 +26,7 @@ export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T):
   }
   for (const [name, definition] of Object.entries(declared)) {
     const value = (parsed as Record<string, unknown>)[name];
-    if (definition.type === 'string' && value === true) throw new CliError(`Option \`--${name}\` needs a value`);
+    if (definition.type === 'string' && value === true && !optionalValues.includes(name)) throw new CliError(`Option \`--${name}\` needs a value`);
     if (definition.type === 'enum' && value !== undefined && !definition.options?.includes(String(value))) {
       throw new CliError(`Option \`--${name}\` must be one of ${definition.options?.map((option) => `\`${option}\``).join(', ')}`);
     }

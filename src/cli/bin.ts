@@ -6,6 +6,7 @@
  */
 import { ConfigError } from '../config/load.js';
 import { LectureNotFoundError } from '../build/discover.js';
+import { BrowserNotFoundError } from '../export/find-browser.js';
 import { CliError, exitCodes } from './errors.js';
 import { main } from './main.js';
 
@@ -18,7 +19,7 @@ try {
   if (error instanceof CliError) {
     process.stderr.write(`lecture: ${error.message}\n`);
     process.exitCode = error.code;
-  } else if (error instanceof ConfigError || error instanceof LectureNotFoundError) {
+  } else if (error instanceof ConfigError || error instanceof LectureNotFoundError || error instanceof BrowserNotFoundError) {
     process.stderr.write(`lecture: ${error.message}\n`);
     process.exitCode = exitCodes.usage;
   } else {

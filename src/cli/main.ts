@@ -8,13 +8,17 @@ import { CliError, exitCodes, type ExitCode } from './errors.js';
 interface CommandModule {
   meta: { name: string; description: string };
   args: ArgsDef;
-  run: (raw: string[]) => Promise<ExitCode>;
+  run: (raw: string[], version: string) => Promise<ExitCode>;
 }
 
 const commands: Record<string, () => Promise<CommandModule>> = {
   build: async () => {
     const module = await import('./commands/build.js');
     return { meta: module.buildMeta, args: module.buildArgs, run: module.runBuild };
+  },
+  pdf: async () => {
+    const module = await import('./commands/pdf.js');
+    return { meta: module.pdfMeta, args: module.pdfArgs, run: module.runPdf };
   },
 };
 
@@ -37,7 +41,7 @@ export async function main(argv: string[], version: string): Promise<ExitCode> {
     return exitCodes.ok;
   }
   const command = await load();
-  return command.run(rest);
+  return command.run(rest, version);
 }
 
 async function overview(version: string): Promise<string> {

@@ -43,6 +43,7 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
       ...overrides,
       reveal: { ...user.reveal, ...overrides.reveal },
       quiz: { ...user.quiz, ...overrides.quiz },
+      pdf: { ...user.pdf, ...overrides.pdf },
       rules: { ...user.rules, ...overrides.rules },
     }),
     root: path.dirname(found),

@@ -39,6 +39,24 @@ export interface QuizOptions {
   keys: string;
 }
 
+/** PDF export options (`lecture pdf`, `lecture build --pdf`); flags win over these. */
+export interface PdfOptions {
+  /** Browser executable; otherwise `CHROME_PATH`, `PUPPETEER_EXECUTABLE_PATH`, then the usual install locations. @default undefined */
+  browser?: string | undefined;
+  /** One page per fragment step instead of one per slide. @default false */
+  fragments: boolean;
+  /** Also write `<slug>-notes.pdf`: speaker notes under each slide (`below`) or on a page after it (`separate`). @default "none" */
+  notes: 'none' | 'below' | 'separate';
+  /** Also write `<slug>-handout.pdf` with 2, 3 (with ruled space for notes) or 6 slides per A4 sheet; 0 for none. @default 0 */
+  handout: 0 | 2 | 3 | 6;
+  /** Print the slide number on each page. @default true */
+  pageNumbers: boolean;
+  /** Seconds one deck may take before it is abandoned (and retried once). @default 60 */
+  timeout: number;
+  /** Decks exported at once (browser pages). @default the number of cores */
+  jobs?: number | undefined;
+}
+
 /** The whole course configuration. */
 export interface Config {
   /** Title of the course page. @default "Lectures" */
@@ -61,6 +79,8 @@ export interface Config {
   cache: string | false;
   /** Quizzes. */
   quiz: QuizOptions;
+  /** PDF export. */
+  pdf: PdfOptions;
 }
 
 /** The configuration used when the course has no config file. */
@@ -86,10 +106,15 @@ export const defaultConfig: Config = {
   rules: {},
   cache: '.lecture-cache',
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
+  pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, timeout: 60 },
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz'>> & { reveal?: Partial<RevealOptions>; quiz?: Partial<QuizOptions> };
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf'>> & {
+  reveal?: Partial<RevealOptions>;
+  quiz?: Partial<QuizOptions>;
+  pdf?: Partial<PdfOptions>;
+};
 
 /** Merge a user configuration over the defaults. */
 export function resolveConfig(user: UserConfig = {}): Config {
@@ -98,6 +123,7 @@ export function resolveConfig(user: UserConfig = {}): Config {
     ...user,
     reveal: { ...defaultConfig.reveal, ...user.reveal },
     quiz: { ...defaultConfig.quiz, ...user.quiz },
+    pdf: { ...defaultConfig.pdf, ...user.pdf },
     rules: { ...defaultConfig.rules, ...user.rules },
   };
 }

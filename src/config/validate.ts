@@ -26,6 +26,16 @@ const quiz = z.strictObject({
   keys: z.string().min(1),
 });
 
+const pdf = z.strictObject({
+  browser: z.string().min(1),
+  fragments: z.boolean(),
+  notes: z.enum(['none', 'below', 'separate']),
+  handout: z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(6)]),
+  pageNumbers: z.boolean(),
+  timeout: z.number().positive(),
+  jobs: z.number().int().positive(),
+});
+
 const schema = z.strictObject({
   $schema: z.string(),
   title: z.string(),
@@ -38,6 +48,7 @@ const schema = z.strictObject({
   rules: z.record(z.string(), setting),
   cache: z.union([z.string().min(1), z.literal(false)]),
   quiz: quiz.partial(),
+  pdf: pdf.partial(),
 }).partial();
 
 /** The problems in `value` as sentences, or the typed configuration. */
@@ -60,6 +71,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `\`${key}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
     case 'invalid_union':
+      if (key === 'pdf.handout') return '`pdf.handout` must be 0, 2, 3 or 6';
       return key === 'cache'
         ? '`cache` must be a folder name or `false`'
         : `\`${key}\` must be \`true\`, \`false\` or one of \`h.v\`, \`h/v\`, \`c\`, \`c/t\``;
@@ -70,7 +82,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;

@@ -44,12 +44,30 @@ export async function launchBrowser(options: { executablePath?: string | undefin
     return {
       browser,
       close: async () => {
-        await browser.close().catch(() => undefined);
+        await closeOrKill(browser);
         await rm(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** Close `browser`; a browser that does not close within five seconds (hung) is killed. */
+async function closeOrKill(browser: Browser): Promise<void> {
+  const child = browser.process();
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    browser.close().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5000))),
+  ]);
+  clearTimeout(timer);
+  if (!closed && child && child.exitCode === null) {
+    child.kill('SIGKILL');
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
   }
 }

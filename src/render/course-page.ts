@@ -12,7 +12,15 @@ export interface DeckSummary {
   title: string;
   author: string[];
   date?: string | undefined;
+  /** What the deck is about (front matter `subject`, `subtitle` or `description`), for PDF properties. */
+  subject?: string | undefined;
+  /** Front matter `keywords`, for PDF properties. */
+  keywords?: string[] | undefined;
   slides: number;
+  /** Number of quizzes in the deck. */
+  quizzes?: number | undefined;
+  /** Source line of each slide, in presentation order (for reports on printed pages). */
+  lines?: number[] | undefined;
   /** Source file, relative to the course root. */
   source: string;
   /** Extra downloads (PDF, handout), relative to the output folder. */

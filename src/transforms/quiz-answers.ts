@@ -8,6 +8,7 @@ import type { BlockContent, List, ListItem, PhrasingContent, Root, RootContent }
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 import type { Quiz, QuizOption, Slide, Stack } from '../types.js';
+import { recordSlides } from './slides.js';
 
 /** Where answers are shown. */
 export type AnswerMode = 'hidden' | 'after-each' | 'appendix';
@@ -23,7 +24,7 @@ export function quizAnswers(options: { answers?: AnswerMode | undefined } = {}) 
     const mode = modeOf(file, options.answers ?? 'hidden');
     if (mode === 'after-each') addAfterEach(tree);
     if (mode === 'appendix') addAppendix(tree);
-    if (mode !== 'hidden') file.data.slideCount = countSlides(tree);
+    if (mode !== 'hidden') recordSlides(tree, file);
   };
 }
 
@@ -87,8 +88,4 @@ function optionList(quiz: Quiz): List {
     return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: content }], data: { hProperties: { className: [option.correct ? 'quiz-answer-correct' : 'quiz-answer-wrong'] } } };
   });
   return { type: 'list', ordered: false, spread: false, children: items, data: { hProperties: { className: ['quiz-answer-options'] } } };
-}
-
-function countSlides(tree: Root): number {
-  return tree.children.reduce((total, item) => total + (item.type === 'stack' ? item.children.length : item.type === 'slide' ? 1 : 0), 0);
 }

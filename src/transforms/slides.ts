@@ -22,8 +22,19 @@ export function slides() {
     const result = toSlides(tree.children, meta);
     tree.children = result.slides;
     file.data.slideLevel = result.slideLevel;
-    file.data.slideCount = result.count;
+    recordSlides(tree, file);
   };
+}
+
+/**
+ * Record the number of slides and the source line of each, in presentation
+ * order (a stack's slides in turn), for the course page and for reports on
+ * printed pages; the title slide from front matter counts as line 1.
+ */
+export function recordSlides(tree: Root, file: VFile): void {
+  const lines = tree.children.flatMap((item) => (item.type === 'stack' ? item.children : item.type === 'slide' ? [item] : []));
+  file.data.slideLines = lines.map((slide) => slide.position?.start.line ?? 1);
+  file.data.slideCount = lines.length;
 }
 
 /** The slide level Pandoc would pick: the highest heading level followed directly by content. */
@@ -67,8 +78,7 @@ export function toSlides(blocks: RootContent[], meta: LectureMeta) {
   });
 
   const slides = state.top.map((item) => (item.type === 'stack' && item.children.length === 1 ? item.children[0]! : item));
-  const count = slides.reduce((total, item) => total + (item.type === 'stack' ? item.children.length : 1), 0);
-  return { slides, slideLevel, count };
+  return { slides, slideLevel };
 }
 
 function startHeadingSlide(state: State, heading: Heading): void {

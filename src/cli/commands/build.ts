@@ -2,13 +2,16 @@
  * `lecture build [paths…]`: build decks and the course page.
  */
 import path from 'node:path';
-import type { ArgsDef } from 'citty';
-import { build } from '../../build/build.js';
+import type { ArgsDef, ParsedArgs } from 'citty';
+import { build, type BuildOptions, type BuildResult } from '../../build/build.js';
 import { parseCommandArgs } from '../args.js';
 import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { formatMessages, wantsColor } from '../report.js';
+import type { ExportResult } from '../../export/pdf.js';
+import { pdfSummary } from './pdf.js';
+import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
 
-export const buildArgs = {
+export const courseArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to build (default: every lecture)', valueHint: 'paths…' },
   config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json / .yaml at the course root)' },
   out: { type: 'string', alias: 'o', description: 'Output folder (default: dist)' },
@@ -19,7 +22,19 @@ export const buildArgs = {
   color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
 } satisfies ArgsDef;
 
+export const buildArgs = {
+  ...courseArgs,
+  pdf: { type: 'boolean', description: 'Also export every deck to PDF, with the PDF options below' },
+  ...pdfFlags,
+} satisfies ArgsDef;
+
 export const buildMeta = { name: 'build', description: 'Build every lecture into a reveal.js deck, and the course page' };
+
+async function exportBuilt(built: BuildResult, args: ParsedArgs<typeof buildArgs>, version: string): Promise<ExportResult> {
+  const { exportPdf } = await import('../../export/pdf.js');
+  const jobs = parseJobs(args.jobs);
+  return exportPdf({ root: args.root, built, pdf: pdfSettings({ ...args, jobs }), answers: args.answers, version, progress: args.quiet ? false : process.stderr });
+}
 
 function parseJobs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -28,18 +43,25 @@ function parseJobs(value: string | undefined): number | undefined {
   return jobs;
 }
 
-/** Run `lecture build`. */
-export async function runBuild(raw: string[]): Promise<ExitCode> {
-  const args = parseCommandArgs(raw, buildArgs);
-  const started = performance.now();
-  const result = await build({
+/** The build options the shared flags ask for. */
+export function buildOptions(args: { root?: string | undefined; config?: string | undefined; _: string[]; out?: string | undefined; jobs?: string | undefined; cache?: boolean | undefined }): BuildOptions {
+  return {
     root: args.root,
     config: args.config,
     paths: args._,
     overrides: args.out ? { out: args.out } : undefined,
     jobs: parseJobs(args.jobs),
     cache: args.cache,
-  });
+  };
+}
+
+/** Run `lecture build`. */
+export async function runBuild(raw: string[], version: string): Promise<ExitCode> {
+  const args = parseCommandArgs(raw, buildArgs, optionalValues);
+  const started = performance.now();
+  const built = await build(buildOptions(args));
+  const exported = args.pdf ? await exportBuilt(built, args, version) : undefined;
+  const result = exported ?? built;
   const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);
   if (!args.quiet) {
@@ -47,6 +69,7 @@ export async function runBuild(raw: string[]): Promise<ExitCode> {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const where = path.relative(process.cwd(), path.join(result.out, 'index.html')) || 'index.html';
     process.stdout.write(`Built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} (${slides} slides) in ${seconds} s; open ${where}\n`);
+    if (exported) process.stdout.write(`${pdfSummary(exported.pdfs, started)}\n`);
   }
   return result.failed ? exitCodes.failed : exitCodes.ok;
 }

@@ -1,0 +1,35 @@
+/**
+ * `lecture pdf [paths…]`: build (unchanged lectures from the cache) and
+ * export each deck to `dist/<slug>/<slug>.pdf`, plus the notes, handout and
+ * answer PDFs when asked.
+ */
+import type { ArgsDef } from 'citty';
+import { parseCommandArgs } from '../args.js';
+import { exitCodes, type ExitCode } from '../errors.js';
+import { formatMessages, wantsColor } from '../report.js';
+import { buildOptions, courseArgs } from './build.js';
+import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
+
+export const pdfArgs = { ...courseArgs, ...pdfFlags } satisfies ArgsDef;
+
+export const pdfMeta = { name: 'pdf', description: 'Export every deck to PDF (slides; notes, handout and answers on request)' };
+
+/** Run `lecture pdf`. */
+export async function runPdf(raw: string[], version: string): Promise<ExitCode> {
+  const args = parseCommandArgs(raw, pdfArgs, optionalValues);
+  const started = performance.now();
+  const { exportPdf } = await import('../../export/pdf.js');
+  const options = buildOptions(args);
+  const result = await exportPdf({ ...options, pdf: pdfSettings({ ...args, jobs: options.jobs }), answers: args.answers, version, progress: args.quiet ? false : process.stderr });
+  const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
+  if (report) process.stderr.write(`${report}\n`);
+  if (!args.quiet) process.stdout.write(`${pdfSummary(result.pdfs, started)}\n`);
+  return result.failed ? exitCodes.failed : exitCodes.ok;
+}
+
+/** One line on what was exported. */
+export function pdfSummary(pdfs: Array<{ pages: number }>, started: number): string {
+  const pages = pdfs.reduce((sum, pdf) => sum + pdf.pages, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  return `Exported ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'} (${pages} pages) in ${seconds} s`;
+}

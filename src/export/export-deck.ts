@@ -1,0 +1,134 @@
+/**
+ * Export one deck: for each variant (slides, notes, handout, answers) lay
+ * out the print document from the deck's tree, load it from the local
+ * server, let it settle, print it and set the document properties. A deck
+ * that hangs past its timeout, or whose browser crashes, is retried once
+ * with a fresh page (and a relaunched browser when the old one is gone).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { writeAtomically } from '../assets/write.js';
+import type { DeckSummary } from '../render/course-page.js';
+import { withMetadata } from './metadata.js';
+import { printDocument, type PrintOptions } from './print/document.js';
+import { settlePage, type Overflow } from './print/settle.js';
+import type { CourseServer } from './server.js';
+import type { BrowserSession } from './session.js';
+
+/** Which PDF of a deck. */
+export type VariantKind = 'slides' | 'notes' | 'handout' | 'answers';
+
+/** One PDF to make from a deck. */
+export interface Variant {
+  kind: VariantKind;
+  /** Absolute path of the PDF. */
+  file: string;
+  print: PrintOptions;
+}
+
+/** A PDF written. */
+export interface WrittenPdf {
+  kind: VariantKind;
+  file: string;
+  pages: number;
+  bytes: number;
+}
+
+/** What exporting one deck did. */
+export interface DeckOutcome {
+  deck: DeckSummary;
+  written: WrittenPdf[];
+  /** Slides (or their notes) that had to shrink to fit their page. */
+  overflows: Overflow[];
+  /** Why the deck could not be exported, after its retry. */
+  error?: string | undefined;
+}
+
+/** Everything exporting a deck needs. */
+export interface DeckJob {
+  deck: DeckSummary;
+  /** The folder served by `server` that holds `<slug>/index.html`. */
+  out: string;
+  variants: Variant[];
+  session: BrowserSession;
+  server: CourseServer;
+  /** Milliseconds before the deck is abandoned (and retried once). */
+  timeout: number;
+  version: string;
+  /** Told each time a PDF of the deck is written. */
+  onWritten?: ((pdf: WrittenPdf) => void) | undefined;
+}
+
+/** Export the deck of `job`, retrying once; never throws. */
+export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
+  let lastError = '';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const outcome: DeckOutcome = { deck: job.deck, written: [], overflows: [] };
+    try {
+      await withTimeout(runDeck(job, outcome), job.timeout, job);
+      return outcome;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { deck: job.deck, written: [], overflows: [], error: lastError };
+}
+
+async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
+  const tree = fromHtml(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
+  const page = await (await job.session.browser()).newPage();
+  pages.set(job, page);
+  try {
+    for (const variant of job.variants) {
+      const document = printDocument(tree, variant.print);
+      const pathname = `/${job.deck.slug}/.print-${variant.kind}.html`;
+      job.server.page(pathname, toHtml(document.tree));
+      try {
+        await page.goto(job.server.url(pathname), { waitUntil: 'load', timeout: 0 });
+        const overflows = await page.evaluate(settlePage);
+        if (variant.kind === 'slides' || variant.kind === 'notes') outcome.overflows.push(...overflows.filter((overflow) => overflow.notes === (variant.kind === 'notes')));
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
+        const bytes = await withMetadata(pdf, { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords }, job.version);
+        await writeAtomically(variant.file, bytes);
+        const written = { kind: variant.kind, file: variant.file, pages: document.pages, bytes: bytes.length };
+        outcome.written.push(written);
+        job.onWritten?.(written);
+      } finally {
+        job.server.forget(pathname);
+      }
+    }
+  } finally {
+    pages.delete(job);
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** The page each running job uses, so a timeout can close it. */
+const pages = new Map<DeckJob, Page>();
+
+/** Run `work`, giving up after `ms`: the job's page is closed, or its browser relaunched when the page will not close. */
+async function withTimeout(work: Promise<void>, ms: number, job: DeckJob): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    await Promise.race([work, expired]);
+  } catch (error) {
+    work.catch(() => undefined);
+    const page = pages.get(job);
+    pages.delete(job);
+    const closed = page ? await Promise.race([page.close().then(() => true, () => false), delay(5000, false)]) : true;
+    if (!closed || !(await job.session.browser().then((browser) => browser.connected, () => false))) await job.session.restart();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
+}

@@ -1,0 +1,153 @@
+/**
+ * `exportPdf()`: the PDFs of a course in one run. Builds first (unchanged
+ * lectures come from the cache), then one browser and a pool of pages export
+ * the decks concurrently from a local server: `<slug>/<slug>.pdf` always,
+ * `<slug>-notes.pdf` and `<slug>-handout.pdf` when asked, and with
+ * `answers` a copy with the quiz answers shown, written next to the answer
+ * keys, never into the published output folder.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { VFile } from 'vfile';
+import { build, relinkCoursePage, type BuildOptions, type BuildResult } from '../build/build.js';
+import { pdfPaths } from '../build/downloads.js';
+import type { Config, PdfOptions as PdfConfig } from '../config/schema.js';
+import { report, rules } from '../diagnostics.js';
+import { exportDeck, type DeckOutcome, type Variant, type WrittenPdf } from './export-deck.js';
+import { findBrowser } from './find-browser.js';
+import type { PrintOptions } from './print/document.js';
+import { createProgress } from './progress.js';
+import { serveCourse } from './server.js';
+import { BrowserSession } from './session.js';
+
+/** Options of `exportPdf()`: the build's, plus what to export. */
+export interface ExportOptions extends BuildOptions {
+  /** PDF settings that win over the config's `pdf` section (from flags). */
+  pdf?: Partial<PdfConfig> | undefined;
+  /** Also export a copy with the quiz answers shown, into the answer-key folder. */
+  answers?: boolean | undefined;
+  /** An existing build result to export, instead of building. */
+  built?: BuildResult | undefined;
+  /** Where progress goes. @default process.stderr */
+  progress?: NodeJS.WriteStream | false | undefined;
+  /** Version written into the PDFs' Creator property. @default "dev" */
+  version?: string | undefined;
+}
+
+/** What an export did. */
+export interface ExportResult extends BuildResult {
+  pdfs: WrittenPdf[];
+}
+
+/** Build the course and export its PDFs. */
+export async function exportPdf(options: ExportOptions = {}): Promise<ExportResult> {
+  const result = options.built ?? (await build(options));
+  const settings: PdfConfig = { ...result.config.pdf, ...options.pdf };
+  const root = path.resolve(options.root ?? '.');
+  const executable = await findBrowser(settings.browser && !options.pdf?.browser ? path.resolve(root, settings.browser) : settings.browser);
+  const session = new BrowserSession(executable);
+  const progress = options.progress === false ? undefined : createProgress(options.progress ?? process.stderr, result.decks.length);
+  const files = new Map(result.files.map((file) => [file.path, file]));
+  const pdfs: WrittenPdf[] = [];
+  const run = async (out: string, variants: (slug: string) => Variant[], decks: BuildResult['decks']) => {
+    const server = await serveCourse(out);
+    try {
+      const limit = pLimit(settings.jobs ?? Math.max(os.availableParallelism(), 1));
+      const outcomes = await Promise.all(
+        decks.map((deck) =>
+          limit(async () => {
+            const outcome = await exportDeck({
+              deck,
+              out,
+              variants: variants(deck.slug),
+              session,
+              server,
+              timeout: settings.timeout * 1000,
+              version: options.version ?? 'dev',
+              onWritten: (pdf) => progress?.written(deck.slug, pdf),
+            });
+            progress?.deckDone();
+            return outcome;
+          }),
+        ),
+      );
+      for (const outcome of outcomes) {
+        pdfs.push(...outcome.written);
+        reportOutcome(outcome, fileFor(files, result, outcome));
+      }
+    } finally {
+      await server.close();
+    }
+  };
+  try {
+    await run(result.out, (slug) => variantsOf(slug, result.out, result.config, settings), result.decks);
+    if (options.answers) await exportAnswers(options, result, settings, run);
+  } finally {
+    progress?.finish();
+    await session.close();
+  }
+  await relinkCoursePage(result.out, result.config);
+  const all = [...files.values()];
+  return { ...result, files: all, pdfs, failed: result.failed || all.some((file) => file.messages.some((message) => message.fatal === true)) };
+}
+
+/** The PDFs to make of one deck. */
+function variantsOf(slug: string, out: string, config: Config, settings: PdfConfig): Variant[] {
+  const base: PrintOptions = {
+    width: config.reveal.width,
+    height: config.reveal.height,
+    fragments: settings.fragments,
+    notes: 'none',
+    notesHeight: Math.round(config.reveal.height / 2),
+    pageNumbers: settings.pageNumbers,
+  };
+  const variants: Variant[] = [{ kind: 'slides', file: path.join(out, pdfPaths.slides(slug)), print: base }];
+  if (settings.notes !== 'none') variants.push({ kind: 'notes', file: path.join(out, pdfPaths.notes(slug)), print: { ...base, notes: settings.notes } });
+  if (settings.handout !== 0) variants.push({ kind: 'handout', file: path.join(out, pdfPaths.handout(slug)), print: { ...base, handout: settings.handout } });
+  return variants;
+}
+
+/** Build the decks with quizzes again, answers shown, into a temporary folder, and export them into the answer-key folder. */
+async function exportAnswers(
+  options: ExportOptions,
+  result: BuildResult,
+  settings: PdfConfig,
+  run: (out: string, variants: (slug: string) => Variant[], decks: BuildResult['decks']) => Promise<void>,
+): Promise<void> {
+  const withQuizzes = result.decks.filter((deck) => (deck.quizzes ?? 0) > 0);
+  if (withQuizzes.length === 0) return;
+  const temporary = await mkdtemp(path.join(os.tmpdir(), 'lecture-answers-'));
+  try {
+    const answers = result.config.quiz.answers === 'hidden' ? 'after-each' : result.config.quiz.answers;
+    const paths = withQuizzes.map((deck) => path.resolve(path.dirname(result.out), deck.source));
+    const copy = await build({ ...options, paths, cache: false, overrides: { ...options.overrides, out: temporary, quiz: { answers } } });
+    const keys = path.resolve(path.dirname(result.out), result.config.quiz.keys);
+    await run(temporary, (slug) => [{ ...variantsOf(slug, temporary, result.config, settings)[0]!, kind: 'answers', file: path.join(keys, `${slug}-answers.pdf`) }], copy.decks);
+  } finally {
+    await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/** The lecture's file in the report (the build's, or a new one). */
+function fileFor(files: Map<string, VFile>, result: BuildResult, outcome: DeckOutcome): VFile {
+  const source = path.relative(process.cwd(), path.resolve(path.dirname(result.out), outcome.deck.source));
+  const known = files.get(source);
+  if (known) return known;
+  const file = new VFile({ path: source, cwd: process.cwd() });
+  files.set(source, file);
+  return file;
+}
+
+/** Overflows and failures as messages on the lecture. */
+function reportOutcome(outcome: DeckOutcome, file: VFile): void {
+  const lines = outcome.deck.lines ?? [];
+  for (const overflow of outcome.overflows) {
+    const line = lines[overflow.slide - 1] ?? 1;
+    const place = { position: { start: { line, column: 1 }, end: { line, column: 1 } } };
+    if (overflow.notes) report(file, `Speaker notes of slide ${overflow.slide} overflow the notes area by ${overflow.pixels} px; printed smaller`, rules.notesOverflow, place);
+    else report(file, `Slide ${overflow.slide} overflows its page by ${overflow.pixels} px; printed at ${Math.round(overflow.scale * 100)}% in the PDF so nothing is cut off. Split it or shorten it`, rules.slideOverflow, place);
+  }
+  if (outcome.error) report(file, `Cannot export the PDF of \`${outcome.deck.slug}\`: ${outcome.error}`, rules.pdfFailed, undefined, 'error');
+}

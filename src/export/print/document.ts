@@ -1,0 +1,60 @@
+/**
+ * The print document of a built deck: the deck's own stylesheets and
+ * metadata, reveal.js's print classes, and pages generated from the slide
+ * tree, with no script. Served beside the deck, so its relative URLs work.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root, RootContent } from 'hast';
+import { h } from 'hastscript';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { packageRoot } from '../../assets/package-root.js';
+import { a4, handoutSheets, type HandoutLayout } from './handout.js';
+import { slidePages, type PageOptions } from './pages.js';
+import { deckSlides } from './slides.js';
+
+/** How to lay out a deck for print. */
+export interface PrintOptions extends PageOptions {
+  /** Slides per A4 sheet, for the handout; one slide per page when absent. */
+  handout?: HandoutLayout | undefined;
+}
+
+/** A print document and what is on its pages. */
+export interface PrintDocument {
+  tree: Root;
+  /** Number of pages. */
+  pages: number;
+  /** The slide number on each page (for handouts, the first slide of the sheet). */
+  slideOfPage: number[];
+  title: string;
+}
+
+let stylesheet: string | undefined;
+
+/** The print document for the deck page `deck`. */
+export function printDocument(deck: Root, options: PrintOptions): PrintDocument {
+  const slides = deckSlides(deck);
+  const pages = slidePages(slides, options.handout ? { ...options, notes: 'none', fragments: false } : options);
+  const title = toText(select('title', deck) ?? h('title')).trim();
+  const elements = options.handout ? handoutSheets(pages, options.handout, options, title) : pages.map((page) => page.element);
+  const size = options.handout
+    ? { width: a4.width, height: a4.height }
+    : { width: options.width, height: options.height + (options.notes === 'below' ? options.notesHeight : 0) };
+  stylesheet ??= readFileSync(path.join(packageRoot(), 'themes', 'print.css'), 'utf8');
+  const head: Element[] = [
+    h('meta', { charSet: 'utf-8' }),
+    h('title', title),
+    ...selectAll('head meta[name=author], head meta[name="dcterms.date"], head link[rel=stylesheet]', deck),
+    h('style', `@page { size: ${size.width}px ${size.height}px; margin: 0; }\n${stylesheet}`),
+  ];
+  const lang = select('html', deck)?.properties.lang;
+  const html = h('html.reveal-print.print-pdf', { lang: lang === undefined ? undefined : String(lang) }, [
+    h('head', head),
+    h('body', [h('div.reveal', [h('div.slides', elements)])]),
+  ]);
+  const slideOfPage = options.handout
+    ? elements.map((_, index) => pages[index * options.handout!]!.slide.number)
+    : pages.map((page) => page.slide.number);
+  return { tree: { type: 'root', children: [{ type: 'doctype' }, html as RootContent] }, pages: elements.length, slideOfPage, title };
+}

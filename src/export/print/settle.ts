@@ -1,0 +1,82 @@
+/**
+ * What runs in the print page before `page.pdf`: wait for fonts and images
+ * (never a fixed pause), centre title and section slides vertically as
+ * reveal.js would, and shrink any slide or notes block that does not fit its
+ * page until it does, so nothing is clipped. Returns what had to shrink, for
+ * the report. One layout pass per page; no reveal.js script.
+ *
+ * `settlePage` is serialised into the page: it must not refer to anything
+ * outside itself.
+ */
+
+/** A slide that did not fit its page. */
+export interface Overflow {
+  /** The slide's number in the deck. */
+  slide: number;
+  /** By how much it overflowed, in CSS pixels (height or width, whichever is worse). */
+  pixels: number;
+  /** The scale the slide was printed at to fit (1 when only notes overflowed). */
+  scale: number;
+  /** Whether it was the speaker notes that overflowed. */
+  notes: boolean;
+}
+
+export async function settlePage(): Promise<Overflow[]> {
+  await document.fonts.ready;
+  await Promise.all(
+    Array.from(document.images)
+      .filter((image) => !image.complete)
+      .map(
+        (image) =>
+          new Promise((resolve) => {
+            image.addEventListener('load', resolve, { once: true });
+            image.addEventListener('error', resolve, { once: true });
+          }),
+      ),
+  );
+  const tolerance = 2;
+  const excess = (element: HTMLElement) => Math.max(element.scrollHeight - element.clientHeight, element.scrollWidth - element.clientWidth);
+  const results: Overflow[] = [];
+  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page[data-slide]'))) {
+    const slide = Number(page.dataset.slide);
+    const section = page.querySelector<HTMLElement>(':scope > section');
+    if (section) {
+      const width = section.clientWidth;
+      const height = section.clientHeight;
+      const over = excess(section);
+      if (over > tolerance) {
+        let low = 0.2;
+        let high = 1;
+        for (let step = 0; step < 8; step++) {
+          const scale = (low + high) / 2;
+          section.style.zoom = String(scale);
+          section.style.width = `${width / scale}px`;
+          section.style.height = `${height / scale}px`;
+          if (excess(section) > tolerance) high = scale;
+          else low = scale;
+        }
+        section.style.zoom = String(low);
+        section.style.width = `${width / low}px`;
+        section.style.height = `${height / low}px`;
+        results.push({ slide, pixels: Math.round(over), scale: Math.round(low * 100) / 100, notes: false });
+      } else if (section.classList.contains('center')) {
+        section.style.height = 'auto';
+        const content = section.offsetHeight;
+        section.style.height = `${height}px`;
+        const padding = parseFloat(getComputedStyle(section).paddingTop);
+        section.style.setProperty('padding-top', `${padding + Math.max((height - content) / 2, 0)}px`, 'important');
+      }
+    }
+    const notes = page.querySelector<HTMLElement>(':scope > .print-notes');
+    if (notes && excess(notes) > tolerance) {
+      const over = excess(notes);
+      let size = parseFloat(getComputedStyle(notes).fontSize);
+      while (excess(notes) > tolerance && size > 6) {
+        size -= 1;
+        notes.style.fontSize = `${size}px`;
+      }
+      results.push({ slide, pixels: Math.round(over), scale: 1, notes: true });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,47 @@
+/**
+ * The slides of a built deck, read back from its HTML in presentation order
+ * (reveal.js's: top-level sections, a stack's sections in turn), each with
+ * what a printed page needs: the section, its speaker notes, its background
+ * and its title.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+
+/** One slide of a deck as the print layout sees it. */
+export interface PrintSlide {
+  /** 1-based position in presentation order. */
+  number: number;
+  /** The slide's section, without its speaker notes. */
+  section: Element;
+  /** The speaker notes' content, when the slide has any. */
+  notes?: ElementContent[] | undefined;
+  /** The slide title (its first heading), for outlines and notes pages. */
+  title: string;
+}
+
+/** The slides of the deck page `tree`. */
+export function deckSlides(tree: Root): PrintSlide[] {
+  const container = select('.reveal > .slides', tree);
+  if (!container) return [];
+  const leaves = container.children.flatMap((child) => {
+    if (!isSection(child)) return [];
+    const nested = child.children.filter(isSection);
+    return nested.length > 0 ? nested : [child];
+  });
+  return leaves.map((section, index) => {
+    const notes = selectAll('aside.notes', section);
+    const copy: Element = { ...section, children: section.children.filter((child) => !(child.type === 'element' && notes.includes(child))) };
+    const heading = select('h1, h2, h3, h4, h5, h6', copy);
+    return {
+      number: index + 1,
+      section: copy,
+      notes: notes.length > 0 ? notes.flatMap((aside) => aside.children) : undefined,
+      title: heading ? toText(heading).trim() : '',
+    };
+  });
+}
+
+function isSection(node: ElementContent | Root['children'][number]): node is Element {
+  return node.type === 'element' && node.tagName === 'section';
+}
