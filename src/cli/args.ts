@@ -8,9 +8,15 @@ import { CliError } from './errors.js';
 
 /**
  * Parse `raw` against `declared`, throwing a usage error for unknown options;
- * the string options named in `optionalValues` may also be given bare.
+ * the string options named in `optionalValues` may also be given bare
+ * (they then read as the empty string).
  */
-export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T, optionalValues: readonly string[] = []): ParsedArgs<T> {
+export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T, optionalValues: Readonly<Record<string, readonly string[]>> = {}): ParsedArgs<T> {
+  // A bare `--notes` must not swallow the next argument unless it is one of its values.
+  raw = raw.map((token, index) => {
+    const values = token.startsWith('--') ? optionalValues[token.slice(2)] : undefined;
+    return values && !values.includes(raw[index + 1] ?? '') ? `${token}=` : token;
+  });
   const known = new Set<string>(['_', 'help', 'h']);
   for (const [name, definition] of Object.entries(declared)) {
     known.add(name);
@@ -26,7 +32,7 @@ export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T, 
   }
   for (const [name, definition] of Object.entries(declared)) {
     const value = (parsed as Record<string, unknown>)[name];
-    if (definition.type === 'string' && value === true && !optionalValues.includes(name)) throw new CliError(`Option \`--${name}\` needs a value`);
+    if (definition.type === 'string' && value === true && !(name in optionalValues)) throw new CliError(`Option \`--${name}\` needs a value`);
     if (definition.type === 'enum' && value !== undefined && !definition.options?.includes(String(value))) {
       throw new CliError(`Option \`--${name}\` must be one of ${definition.options?.map((option) => `\`${option}\``).join(', ')}`);
     }

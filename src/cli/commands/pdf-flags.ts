@@ -16,8 +16,8 @@ export const pdfFlags = {
   timeout: { type: 'string', description: 'Seconds one deck may take before it is retried once (default: 60)' },
 } satisfies ArgsDef;
 
-/** Options given without a value (`--notes`) that are still strings when given one. */
-export const optionalValues = ['notes'];
+/** Options that may be given without a value (`--notes`), with the values they take. */
+export const optionalValues = { notes: ['below', 'separate'] };
 
 interface PdfArgs {
   browser?: string | undefined;

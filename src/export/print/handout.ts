@@ -18,6 +18,8 @@ export const a4 = { width: 793, height: 1122 };
 const padding = 40;
 const gap = 18;
 const footer = 28;
+/** Distance between the ruled lines for notes, in CSS pixels. */
+const ruleSpacing = 32;
 
 /** Sheets holding `pages`, `layout` to a sheet. */
 export function handoutSheets(pages: PrintPage[], layout: HandoutLayout, slide: { width: number; height: number }, title: string): Element[] {
@@ -37,7 +39,8 @@ export function handoutSheets(pages: PrintPage[], layout: HandoutLayout, slide: 
       const scaled = h('div.handout-slide', { style: `width:${width}px;height:${height}px` }, [
         { ...page.element, properties: { ...page.element.properties, style: `${String(page.element.properties.style ?? '')};transform:scale(${scale.toFixed(4)})` } },
       ]);
-      return h('div.handout-slot', { style: `height:${height}px` }, layout === 3 ? [scaled, h('div.handout-lines')] : [scaled]);
+      const lines = h('div.handout-lines', Array.from({ length: Math.floor(height / ruleSpacing) }, () => h('div.handout-rule')));
+      return h('div.handout-slot', { style: `height:${height}px` }, layout === 3 ? [scaled, lines] : [scaled]);
     });
     sheets.push(
       h('div.pdf-page.handout-sheet', { style: `width:${a4.width}px;height:${a4.height}px;padding:${padding}px` }, [

@@ -1,0 +1,184 @@
+/**
+ * `exportPdf` in a real headless Chromium, each PDF read back: page counts
+ * per mode, titles as text, outline, properties, nothing lost from an
+ * overflowing two-column slide, an image stored once, a failing deck
+ * reported while the others finish, and no browser process left behind.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { exportPdf, type ExportResult } from '../../src/export/pdf.js';
+import { copyCourse, removeCourse } from '../helpers/course.js';
+import { messageLines } from '../helpers/fixtures.js';
+import { noisePng } from '../helpers/png.js';
+import { readPdf, type ReadPdf } from '../helpers/pdf.js';
+
+/** Browser profiles of this file go under their own temporary folder, so leftover processes can be found. */
+const profiles = mkdtempSync(path.join(os.tmpdir(), 'lecture-pdf-test-'));
+const previousTmp = process.env.TMPDIR;
+
+/** Processes whose command line mentions this file's profile folder. */
+function leftoverBrowsers(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profiles);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const logo = noisePng(240, 160);
+const root = copyCourse('pdf-course');
+writeFileSync(path.join(root, 'lectures', 'deck', 'logo.png'), logo);
+const deckPdf = (name: string) => path.join(root, 'dist', 'deck', name);
+
+beforeAll(() => {
+  process.env.TMPDIR = profiles;
+});
+
+afterAll(() => {
+  process.env.TMPDIR = previousTmp;
+  removeCourse(root);
+  rmSync(profiles, { recursive: true, force: true });
+});
+
+describe('slides, notes below and a 6-up handout', () => {
+  let result: ExportResult;
+  let slides: ReadPdf;
+  beforeAll(async () => {
+    result = await exportPdf({ root, progress: false, answers: true, pdf: { notes: 'below', handout: 6 } });
+    slides = await readPdf(deckPdf('deck.pdf'));
+  }, 120_000);
+
+  test('one page per slide at the deck size, titles as text', () => {
+    expect(slides.pages).toHaveLength(8);
+    expect(slides.pages.map((page) => [Math.round((page.width * 4) / 3), Math.round((page.height * 4) / 3)])).toEqual(Array(8).fill([960, 700]));
+    const titles = ['Printing lectures', 'Basics', 'Fragments', 'The logo', 'Details', 'Again the logo', 'Two crowded columns', 'Last logo'];
+    titles.forEach((title, index) => expect(slides.pages[index]!.text).toContain(title));
+    expect(slides.pages[2]!.text).toContain('second step');
+    expect(slides.pages[7]!.text).toMatch(/8 \/ 8/);
+  });
+
+  test('outline of sections and slides, and the document properties', () => {
+    expect(slides.outline).toEqual(expect.arrayContaining(['Printing lectures', 'Basics', 'Fragments', 'Details', 'Two crowded columns']));
+    expect(slides.info.Title).toBe('Printing lectures');
+    expect(slides.info.Author).toBe('Ada Lovelace, Alan Turing');
+    expect(slides.info.Subject).toBe('What a PDF must keep');
+    expect(slides.info.Keywords).toContain('pdf');
+  });
+
+  test('every word of an overflowing two-column slide is in the PDF, and the overflow is reported at its line', () => {
+    const text = slides.pages[6]!.text;
+    for (const word of ['alphaword', 'golfword', 'hotelword', 'romeoword', 'sierraword']) expect(text).toContain(word);
+    const deck = result.files.find((file) => file.path.endsWith('deck.md'))!;
+    const lines = messageLines(deck).split('\n').filter((line) => line.includes('slide-overflow'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^37:1-37:1 warning Slide 7 overflows its page by \d+ px; printed at \d+% in the PDF/);
+  });
+
+  test('an image used on three slides is stored once', () => {
+    expect(slides.bytes).toBeLessThan(logo.length * 1.6);
+  });
+
+  test('notes under their slide on taller pages; the handout on A4 sheets', async () => {
+    const notes = await readPdf(deckPdf('deck-notes.pdf'));
+    expect(notes.pages).toHaveLength(8);
+    expect((notes.pages[0]!.height * 4) / 3).toBeCloseTo(1050, -1);
+    expect(notes.pages[2]!.text).toContain('Say why fragments matter');
+    const handout = await readPdf(deckPdf('deck-handout.pdf'));
+    expect(handout.pages.map((page) => [Math.round(page.width), Math.round(page.height)])).toEqual([
+      [595, 842],
+      [595, 842],
+    ]);
+    expect(handout.pages[1]!.text).toContain('Last logo');
+  });
+
+  test('a deck with a missing image still exports, and the course page links the PDFs', async () => {
+    const missing = await readPdf(path.join(root, 'dist', 'missing', 'missing.pdf'));
+    expect(missing.pages.map((page) => page.text).join(' ')).toContain('Text after the missing picture');
+    const page = readFileSync(path.join(root, 'dist', 'index.html'), 'utf8');
+    expect(page).toContain('href="deck/deck.pdf"');
+    expect(page).toContain('href="deck/deck-handout.pdf"');
+    expect(page).not.toContain('deck-notes.pdf');
+  });
+
+  test('a quiz prints as lettered options with no answer; the answers PDF goes to the key folder, not the site', async () => {
+    const quiz = (await readPdf(path.join(root, 'dist', 'missing', 'missing.pdf'))).pages[2]!.text;
+    expect(quiz).toMatch(/A logo\.png B nowhere\.png/);
+    expect(quiz).not.toMatch(/✓|Check|Reset/);
+    const answers = await readPdf(path.join(root, 'quiz-keys', 'missing-answers.pdf'));
+    expect(answers.pages.map((page) => page.text).join(' ')).toMatch(/B\. nowhere\.png ✓/);
+    expect(readdirSync(path.join(root, 'dist', 'missing'))).not.toContain('missing-answers.pdf');
+  });
+});
+
+describe('fragments, notes on their own pages, a 3-up handout and answers', () => {
+  test('page counts follow the mode', async () => {
+    await exportPdf({ root, paths: [path.join(root, 'lectures', 'deck')], progress: false, pdf: { fragments: true, notes: 'separate', handout: 3 } });
+    const slides = await readPdf(deckPdf('deck.pdf'));
+    expect(slides.pages).toHaveLength(10);
+    expect(slides.pages[2]!.text).not.toContain('first step');
+    expect(slides.pages[3]!.text).toContain('first step');
+    expect(slides.pages[3]!.text).not.toContain('second step');
+    expect(slides.pages[4]!.text).toContain('second step');
+    expect(slides.outline.filter((title) => title === 'Fragments')).toHaveLength(1);
+    const notes = await readPdf(deckPdf('deck-notes.pdf'));
+    expect(notes.pages).toHaveLength(12);
+    expect(notes.pages[5]!.text).toContain('Notes: slide 3, Fragments');
+    expect((await readPdf(deckPdf('deck-handout.pdf'))).pages).toHaveLength(3);
+  }, 120_000);
+});
+
+describe('failures', () => {
+  let server: Server;
+  let requests = 0;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/never.png') return; // never answers
+      // The first request for /crash.png kills the browser, as a crash would; the retry gets the image.
+      if (requests++ === 0) for (const pid of leftoverBrowsers()) process.kill(pid, 'SIGKILL');
+      response.writeHead(200, { 'content-type': 'image/png' }).end(logo);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  test('a hung deck times out and is reported, a crashed browser is relaunched, the others finish, no process survives', async () => {
+    const { port } = server.address() as AddressInfo;
+    const course = copyCourse('pdf-course');
+    try {
+      rmSync(path.join(course, 'lectures', 'deck'), { recursive: true });
+      mkdirSync(path.join(course, 'lectures', 'hung'));
+      writeFileSync(path.join(course, 'lectures', 'hung', 'hung.md'), `# Hung\n\n## Waiting\n\n![never](http://127.0.0.1:${port}/never.png)\n`);
+      writeFileSync(path.join(course, 'lectures', 'crash.md'), `# Crash\n\n## Recovered\n\n![crash](http://127.0.0.1:${port}/crash.png)\n`);
+      const result = await exportPdf({ root: course, progress: false, pdf: { timeout: 3, jobs: 1 } });
+      const hung = result.files.find((file) => file.path.endsWith('hung.md'))!;
+      expect(messageLines(hung)).toMatch(/error Cannot export the PDF of `hung`: timed out after 3 s pdf-failed/);
+      expect(result.failed).toBe(true);
+      expect((await readPdf(path.join(course, 'dist', 'crash', 'crash.pdf'))).pages[1]!.text).toContain('Recovered');
+      expect((await readPdf(path.join(course, 'dist', 'missing', 'missing.pdf'))).pages).toHaveLength(3);
+      expect(leftoverBrowsers()).toEqual([]);
+    } finally {
+      removeCourse(course);
+    }
+  }, 120_000);
+
+  test('no browser: exit 2 with one line saying how to install one', async () => {
+    const bin = path.resolve('lib/cli/bin.js');
+    const failure = await promisify(execFile)(process.execPath, [bin, 'pdf', '--root', root], { env: { ...process.env, CHROME_PATH: '/nowhere/chrome' } }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr.trim()).toBe('lecture: No browser at `/nowhere/chrome` (from CHROME_PATH); install Chromium (sudo apt-get install -y chromium), or set CHROME_PATH to a Chrome or Chromium executable');
+  });
+});
