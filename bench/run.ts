@@ -5,47 +5,15 @@
  * same files when it is installed. Prints figures and ratios measured in the
  * same run; asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasPandoc, measure, row, runs } from './measure.js';
 import { writeSyntheticCourse } from './synthetic.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'lib/cli/bin.js');
-const runs = Number(process.env.BENCH_RUNS ?? 3);
-
-interface Measure {
-  seconds: number;
-  peakMb?: number | undefined;
-}
-
-/** Run a command `runs` times; the median wall time and the largest peak RSS (via GNU time when present). */
-function measure(command: string[], cwd: string, before?: () => void): Measure {
-  const timed = spawnSync('/usr/bin/time', ['--version']).status === 0;
-  const samples: number[] = [];
-  let peak = 0;
-  for (let run = 0; run < runs; run++) {
-    before?.();
-    const args = timed ? ['-f', '%M', ...command] : command.slice(1);
-    const started = process.hrtime.bigint();
-    const result = spawnSync(timed ? '/usr/bin/time' : command[0]!, args, { cwd, encoding: 'utf8' });
-    samples.push(Number(process.hrtime.bigint() - started) / 1e9);
-    if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
-    if (timed) peak = Math.max(peak, Number(result.stderr.trim().split('\n').at(-1)) / 1024);
-  }
-  samples.sort((a, b) => a - b);
-  return { seconds: samples[Math.floor(samples.length / 2)]!, peakMb: timed ? peak : undefined };
-}
-
-function hasPandoc(): boolean {
-  return spawnSync('pandoc', ['--version']).status === 0;
-}
-
-function row(label: string, value: string, target = ''): string {
-  return `${label.padEnd(44)} ${value.padStart(10)}   ${target}`;
-}
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'lecture-bench-'));
 try {

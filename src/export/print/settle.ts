@@ -45,19 +45,26 @@ export async function settlePage(): Promise<Overflow[]> {
       const height = section.clientHeight;
       const over = excess(section);
       if (over > tolerance) {
-        let low = 0.2;
-        let high = 1;
-        for (let step = 0; step < 8; step++) {
-          const scale = (low + high) / 2;
-          section.style.zoom = String(scale);
+        // Lay the slide out in a larger box and scale it down with a transform, as reveal.js scales a deck:
+        // text rewraps to the wider box, and the measures stay in the slide's own pixels.
+        const fits = (scale: number) => {
+          section.style.setProperty('transform', `scale(${scale})`, 'important');
+          section.style.transformOrigin = '0 0';
           section.style.width = `${width / scale}px`;
           section.style.height = `${height / scale}px`;
-          if (excess(section) > tolerance) high = scale;
-          else low = scale;
+          return excess(section) <= tolerance;
+        };
+        let low = 0.1;
+        let high = 1;
+        const guess = Math.min(height / section.scrollHeight, width / section.scrollWidth);
+        if (fits(guess)) low = guess;
+        else high = guess;
+        for (let step = 0; step < 6 && high - low > 0.01; step++) {
+          const scale = (low + high) / 2;
+          if (fits(scale)) low = scale;
+          else high = scale;
         }
-        section.style.zoom = String(low);
-        section.style.width = `${width / low}px`;
-        section.style.height = `${height / low}px`;
+        fits(low);
         results.push({ slide, pixels: Math.round(over), scale: Math.round(low * 100) / 100, notes: false });
       } else if (section.classList.contains('center')) {
         section.style.height = 'auto';

@@ -1,0 +1,89 @@
+/**
+ * Measuring commands for the benchmarks: median wall time of a few runs and
+ * the peak memory of the whole process tree (the command and, for PDFs, its
+ * browser), sampled from /proc.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+export interface Measure {
+  seconds: number;
+  peakMb?: number | undefined;
+}
+
+/** Run a command `runs` times; the median wall time and the largest peak RSS (via GNU time when present). */
+export function measure(command: string[], cwd: string, before?: () => void): Measure {
+  const timed = spawnSync('/usr/bin/time', ['--version']).status === 0;
+  const samples: number[] = [];
+  let peak = 0;
+  for (let run = 0; run < runs; run++) {
+    before?.();
+    const args = timed ? ['-f', '%M', ...command] : command.slice(1);
+    const started = process.hrtime.bigint();
+    const result = spawnSync(timed ? '/usr/bin/time' : command[0]!, args, { cwd, encoding: 'utf8' });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr}`);
+    if (timed) peak = Math.max(peak, Number(result.stderr.trim().split('\n').at(-1)) / 1024);
+  }
+  samples.sort((a, b) => a - b);
+  return { seconds: samples[Math.floor(samples.length / 2)]!, peakMb: timed ? peak : undefined };
+}
+
+export function hasPandoc(): boolean {
+  return spawnSync('pandoc', ['--version']).status === 0;
+}
+
+export function row(label: string, value: string, target = ''): string {
+  return `${label.padEnd(44)} ${value.padStart(10)}   ${target}`;
+}
+
+
+/** Run a command once, sampling the summed RSS of its whole process tree; wall time and that peak. */
+export async function measureTree(command: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Measure> {
+  const started = process.hrtime.bigint();
+  const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid!))), 100);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`${command.join(' ')} failed:\n${stderr}`);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: peak };
+}
+
+/** Median of `runs` runs of `measureTree`, with the largest peak. */
+export async function measureTreeMedian(command: string[], cwd: string, env?: NodeJS.ProcessEnv, before?: () => void): Promise<Measure> {
+  const samples: Measure[] = [];
+  for (let run = 0; run < runs; run++) {
+    before?.();
+    samples.push(await measureTree(command, cwd, env));
+  }
+  const seconds = samples.map((sample) => sample.seconds).sort((a, b) => a - b);
+  return { seconds: seconds[Math.floor(seconds.length / 2)]!, peakMb: Math.max(...samples.map((sample) => sample.peakMb ?? 0)) };
+}
+
+function treeRssMb(root: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), Number(fields[21]) * 4096);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let current = pid; current > 1; current = parents.get(current) ?? 0) if (current === root) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, bytes] of rss) if (inTree(pid)) total += bytes;
+  return total / 1024 / 1024;
+}

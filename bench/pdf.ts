@@ -1,0 +1,62 @@
+/**
+ * `npm run bench` (PDF part): `lecture pdf` on a 60-slide and a 200-slide
+ * deck and on the 50-lecture synthetic course, against, in the same run,
+ * (a) the floor of reveal.js's own print method (a bare puppeteer-core script
+ * opening `?print-pdf` once and calling `page.pdf`) and (b) Marp CLI on the
+ * same content in its dialect, and DeckTape when installed. Wall times
+ * include starting Node and the browser; figures only, no assertions.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { marpLecture } from './marp.js';
+import { measureTreeMedian, row, runs } from './measure.js';
+import { syntheticLecture, writeSyntheticCourse } from './synthetic.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'lib/cli/bin.js');
+const marp = path.join(root, 'node_modules/.bin/marp');
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const env = { ...process.env, CHROME_PATH: chrome, CHROME_NO_SANDBOX: '1' };
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'lecture-bench-pdf-'));
+try {
+  console.log(`\nlecture bench, PDF: median of ${runs} runs, ${os.cpus().length} cores, ${path.basename(chrome)}\n`);
+  for (const slides of [60, 200]) {
+    const course = path.join(work, `deck-${slides}`);
+    const [file] = writeSyntheticCourse(course, 1, slides);
+    spawnSync(process.execPath, [bin, 'build', '--quiet'], { cwd: course });
+    const ours = await measureTreeMedian([process.execPath, bin, 'pdf', '--quiet'], course, env);
+    const pdf = path.join(course, 'dist/lecture-01/lecture-01.pdf');
+    const floor = await measureTreeMedian([process.execPath, path.join(root, 'bench/reveal-print.mjs'), path.join(course, 'dist/lecture-01/index.html'), path.join(work, 'reveal.pdf')], course, env);
+    const marpFile = path.join(path.dirname(file!), 'marp.md');
+    writeFileSync(marpFile, marpLecture(syntheticLecture(0, slides)));
+    const marped = await measureTreeMedian([marp, '--pdf', '--allow-local-files', '--quiet', marpFile, '-o', path.join(work, 'marp.pdf')], course, env);
+    console.log(row(`${slides}-slide deck: lecture pdf (build cached)`, `${ours.seconds.toFixed(2)} s`, `${(statSync(pdf).size / 1024).toFixed(0)} kB`));
+    console.log(row(`${slides}-slide deck: reveal.js ?print-pdf floor`, `${floor.seconds.toFixed(2)} s`));
+    console.log(row(`${slides}-slide deck: Marp CLI --pdf`, `${marped.seconds.toFixed(2)} s`));
+    console.log(row(`${slides}-slide deck: lecture / Marp`, `${(ours.seconds / marped.seconds).toFixed(2)}×`, 'target ≤ 0.8×'));
+    console.log(row(`${slides}-slide deck: lecture / reveal.js floor`, `${(ours.seconds / floor.seconds).toFixed(2)}×`));
+    if (spawnSync('decktape', ['version']).status === 0) {
+      const deck = await measureTreeMedian(['decktape', 'reveal', '--chrome-path', chrome, '--chrome-arg=--no-sandbox', `file://${path.join(course, 'dist/lecture-01/index.html')}`, path.join(work, 'decktape.pdf')], course, env);
+      console.log(row(`${slides}-slide deck: DeckTape`, `${deck.seconds.toFixed(2)} s`));
+    } else if (slides === 60) console.log('  (DeckTape is not installed: no DeckTape figure this run)');
+  }
+
+  const course = path.join(work, 'course');
+  writeSyntheticCourse(course, 50, 40);
+  spawnSync(process.execPath, [bin, 'build', '--quiet'], { cwd: course });
+  const all = await measureTreeMedian([process.execPath, bin, 'pdf', '--quiet'], course, env);
+  const one = await measureTreeMedian([process.execPath, bin, 'pdf', '--quiet', 'lectures/lecture-01'], course, env);
+  console.log(row('course, 50 lectures × 40 slides: lecture pdf', `${all.seconds.toFixed(2)} s`));
+  console.log(row('50 one-off exports (50 × one deck)', `${(50 * one.seconds).toFixed(2)} s`, `sharing saves ${(50 * one.seconds / all.seconds).toFixed(1)}×`));
+  console.log(row('peak memory, course PDFs, browser included', `${(all.peakMb ?? 0).toFixed(0)} MB`, 'target < 600 MB'));
+  const text = path.join(work, 'text40');
+  writeSyntheticCourse(text, 1, 40);
+  spawnSync(process.execPath, [bin, 'pdf', '--quiet'], { cwd: text, env });
+  console.log(row('40-slide deck, PDF size', `${(statSync(path.join(text, 'dist/lecture-01/lecture-01.pdf')).size / 1024).toFixed(0)} kB`, 'target < 1 MB'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
