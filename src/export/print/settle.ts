@@ -45,11 +45,11 @@ export async function settlePage(): Promise<Overflow[]> {
       const height = section.clientHeight;
       const over = excess(section);
       if (over > tolerance) {
-        // Lay the slide out in a larger box and scale it down with a transform, as reveal.js scales a deck:
-        // text rewraps to the wider box, and the measures stay in the slide's own pixels.
+        // Lay the slide out in a larger box zoomed down to the page (as reveal.js scales a deck): text
+        // rewraps to the wider box. Zoom, not a transform: print fragmentation follows the layout box, so a
+        // transformed box taller than the page would be split across pages and its tail clipped.
         const fits = (scale: number) => {
-          section.style.setProperty('transform', `scale(${scale})`, 'important');
-          section.style.transformOrigin = '0 0';
+          section.style.setProperty('zoom', String(scale));
           section.style.width = `${width / scale}px`;
           section.style.height = `${height / scale}px`;
           return excess(section) <= tolerance;
