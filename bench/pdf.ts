@@ -21,6 +21,14 @@ const marp = path.join(root, 'node_modules/.bin/marp');
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const env = { ...process.env, CHROME_PATH: chrome, CHROME_NO_SANDBOX: '1' };
 
+/** Fail the bench when `file` is missing or has fewer pages than the deck has content slides. */
+function expectPages(file: string, atLeast: number, tool: string): void {
+  const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  if (info.status !== 0 && spawnSync('pdfinfo', ['-v']).error) return; // no poppler-utils: size check only
+  const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout ?? '')?.[1] ?? 0);
+  if (pages < atLeast) throw new Error(`${tool} wrote ${pages} pages to ${file}, expected at least ${atLeast}`);
+}
+
 const work = mkdtempSync(path.join(os.tmpdir(), 'lecture-bench-pdf-'));
 try {
   console.log(`\nlecture bench, PDF: median of ${runs} runs, ${os.cpus().length} cores, ${path.basename(chrome)}\n`);
@@ -33,7 +41,11 @@ try {
     const floor = await measureTreeMedian([process.execPath, path.join(root, 'bench/reveal-print.mjs'), path.join(course, 'dist/lecture-01/index.html'), path.join(work, 'reveal.pdf')], course, env);
     const marpFile = path.join(path.dirname(file!), 'marp.md');
     writeFileSync(marpFile, marpLecture(syntheticLecture(0, slides)));
-    const marped = await measureTreeMedian([marp, '--pdf', '--allow-local-files', '--quiet', marpFile, '-o', path.join(work, 'marp.pdf')], course, env);
+    const marped = await measureTreeMedian([marp, '--pdf', '--allow-local-files', marpFile, '-o', path.join(work, 'marp.pdf')], course, env, () => rmSync(path.join(work, 'marp.pdf'), { force: true }));
+    // A tool that fails fast would look fast: every figure is checked against the PDF it wrote.
+    expectPages(path.join(work, 'marp.pdf'), slides, 'Marp CLI');
+    expectPages(path.join(work, 'reveal.pdf'), slides, 'reveal.js print view');
+    expectPages(pdf, slides, 'lecture pdf');
     console.log(row(`${slides}-slide deck: lecture pdf (build cached)`, `${ours.seconds.toFixed(2)} s`, `${(statSync(pdf).size / 1024).toFixed(0)} kB`));
     console.log(row(`${slides}-slide deck: reveal.js ?print-pdf floor`, `${floor.seconds.toFixed(2)} s`));
     console.log(row(`${slides}-slide deck: Marp CLI --pdf`, `${marped.seconds.toFixed(2)} s`));

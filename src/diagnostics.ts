@@ -44,10 +44,12 @@ export const rules = {
   quizEmptyOption: 'quiz-empty-option',
   /** The answer is only an image or an external link (a QR code, a link to the answers). */
   quizAnswerOnlyInMedia: 'quiz-answer-only-in-media',
-  /** A slide whose content does not fit its page (printed smaller in the PDF so nothing is cut off). */
+  /** A slide whose content does not fit its canvas even split or shrunk to the smallest scale allowed (the PDF prints it smaller still, so nothing is cut off). */
   slideOverflow: 'slide-overflow',
   /** Speaker notes too long for the notes area under their slide (printed smaller). */
   notesOverflow: 'notes-overflow',
+  /** Slides could not be measured to fit (no browser, or the deck would not load). */
+  fitFailed: 'fit-failed',
   /** A deck whose PDF could not be made (timeout, browser crash), after one retry. */
   pdfFailed: 'pdf-failed',
 } as const;

@@ -37,6 +37,12 @@ export interface BuildOptions {
   jobs?: number | undefined;
   /** `false` rebuilds every lecture, ignoring and not writing the build cache. @default true */
   cache?: boolean | undefined;
+  /**
+   * Fit slides to their canvas in a headless browser (split, shrink, or
+   * report them), as the config's `fit` says: `true` warns when no browser
+   * is found, `auto` only hints. @default false
+   */
+  fit?: boolean | 'auto' | undefined;
 }
 
 /** What a build did. */
@@ -84,6 +90,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     math: built.some((result) => result.hasMath),
     quiz: built.some((result) => result.hasQuiz),
   });
+  if (options.fit) {
+    const { fitBuilt } = await import('../fit/report.js');
+    await fitBuilt(built, files, course, { root, out, config, cache: options.cache !== false, mode: options.fit });
+  }
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
   const listed = await writeCoursePage(out, root, config, decks, all);
   const withQuizzes = built.flatMap((result) => (result.summary ? [{ summary: result.summary, quizzes: result.quizzes }] : []));

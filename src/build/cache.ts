@@ -98,7 +98,8 @@ export class BuildCache {
     if (!entry || entry.key !== key || !entry.result.summary) return undefined;
     for (const file of entry.files) if ((await snapshot(file.path)) !== file.state) return undefined;
     const page = path.join(out, entry.result.summary.slug, 'index.html');
-    if (!existsSync(page)) await writeAtomically(page, entry.html);
+    // The page on disk may be missing, or fitted by a previous run (fitting starts again from the page as built).
+    if ((await readFile(page, 'utf8').catch(() => undefined)) !== entry.html) await writeAtomically(page, entry.html);
     for (const file of entry.files) {
       const target = file.stored && path.join(out, file.stored);
       if (target && !existsSync(target)) {

@@ -57,6 +57,14 @@ export interface PdfOptions {
   jobs?: number | undefined;
 }
 
+/** Fitting slides to their canvas after the build (needs a browser). */
+export interface FitOptions {
+  /** Measure every slide in a headless browser and split, shrink or report the ones that overflow. @default true */
+  enabled: boolean;
+  /** Smallest font scale a slide may be shrunk to before it is reported instead. @default 0.7 */
+  minScale: number;
+}
+
 /** The whole course configuration. */
 export interface Config {
   /** Title of the course page. @default "Lectures" */
@@ -81,6 +89,8 @@ export interface Config {
   quiz: QuizOptions;
   /** PDF export. */
   pdf: PdfOptions;
+  /** Slides that fit. */
+  fit: FitOptions;
 }
 
 /** The configuration used when the course has no config file. */
@@ -107,10 +117,12 @@ export const defaultConfig: Config = {
   cache: '.lecture-cache',
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, timeout: 60 },
+  fit: { enabled: true, minScale: 0.7 },
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf'>> & {
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf' | 'fit'>> & {
+  fit?: Partial<FitOptions>;
   reveal?: Partial<RevealOptions>;
   quiz?: Partial<QuizOptions>;
   pdf?: Partial<PdfOptions>;
@@ -124,6 +136,7 @@ export function resolveConfig(user: UserConfig = {}): Config {
     reveal: { ...defaultConfig.reveal, ...user.reveal },
     quiz: { ...defaultConfig.quiz, ...user.quiz },
     pdf: { ...defaultConfig.pdf, ...user.pdf },
+    fit: { ...defaultConfig.fit, ...user.fit },
     rules: { ...defaultConfig.rules, ...user.rules },
   };
 }

@@ -36,6 +36,11 @@ const pdf = z.strictObject({
   jobs: z.number().int().positive(),
 });
 
+const fit = z.strictObject({
+  enabled: z.boolean(),
+  minScale: z.number().min(0.5).max(1),
+});
+
 const schema = z.strictObject({
   $schema: z.string(),
   title: z.string(),
@@ -49,6 +54,7 @@ const schema = z.strictObject({
   cache: z.union([z.string().min(1), z.literal(false)]),
   quiz: quiz.partial(),
   pdf: pdf.partial(),
+  fit: fit.partial(),
 }).partial();
 
 /** The problems in `value` as sentences, or the typed configuration. */
@@ -82,7 +88,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;

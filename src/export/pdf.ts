@@ -145,6 +145,8 @@ function reportOutcome(outcome: DeckOutcome, file: VFile): void {
   const lines = outcome.deck.lines ?? [];
   for (const overflow of outcome.overflows) {
     const line = lines[overflow.slide - 1] ?? 1;
+    // Fitting already reported this slide at the build.
+    if (!overflow.notes && file.messages.some((message) => message.ruleId === rules.slideOverflow && message.line === line)) continue;
     const place = { position: { start: { line, column: 1 }, end: { line, column: 1 } } };
     if (overflow.notes) report(file, `Speaker notes of slide ${overflow.slide} overflow the notes area by ${overflow.pixels} px; printed smaller`, rules.notesOverflow, place);
     else report(file, `Slide ${overflow.slide} overflows its page by ${overflow.pixels} px; printed at ${Math.round(overflow.scale * 100)}% in the PDF so nothing is cut off. Split it or shorten it`, rules.slideOverflow, place);

@@ -55,7 +55,8 @@ export function mergeProperties(properties: Properties, extra: Properties): Prop
   return merged;
 }
 
-function classList(value: Properties[string]): string[] {
+/** The class names of a `className` property, whichever form it has. */
+export function classList(value: Properties[string]): string[] {
   if (Array.isArray(value)) return value.map(String);
   return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }

@@ -18,6 +18,7 @@ export const courseArgs = {
   root: { type: 'string', description: 'Course folder (default: the current folder)' },
   jobs: { type: 'string', alias: 'j', description: 'Worker threads (default: one per core for 4 or more lectures; 0 for none)' },
   cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds all)' },
+  fit: { type: 'boolean', description: 'Fit slides to their canvas in a headless browser: split, shrink or report overflowing ones (--no-fit skips)' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
   color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
 } satisfies ArgsDef;
@@ -44,7 +45,15 @@ function parseJobs(value: string | undefined): number | undefined {
 }
 
 /** The build options the shared flags ask for. */
-export function buildOptions(args: { root?: string | undefined; config?: string | undefined; _: string[]; out?: string | undefined; jobs?: string | undefined; cache?: boolean | undefined }): BuildOptions {
+export function buildOptions(args: {
+  root?: string | undefined;
+  config?: string | undefined;
+  _: string[];
+  out?: string | undefined;
+  jobs?: string | undefined;
+  cache?: boolean | undefined;
+  fit?: boolean | undefined;
+}): BuildOptions {
   return {
     root: args.root,
     config: args.config,
@@ -52,6 +61,7 @@ export function buildOptions(args: { root?: string | undefined; config?: string 
     overrides: args.out ? { out: args.out } : undefined,
     jobs: parseJobs(args.jobs),
     cache: args.cache,
+    fit: args.fit === false ? false : 'auto',
   };
 }
 

@@ -8,6 +8,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import { selectAll } from 'hast-util-select';
+import { classList } from '../../render/properties.js';
 import type { PrintSlide } from './slides.js';
 
 /** Where speaker notes go: nowhere, under each slide, or on a page after it. */
@@ -54,7 +55,7 @@ function slidePage(slide: PrintSlide, options: PageOptions & { total: number }, 
   const children: ElementContent[] = [
     {
       ...section,
-      properties: { ...properties, className: [...classList(properties), 'present'], style: `width:${options.width}px;height:${options.height}px` },
+      properties: { ...properties, className: [...classList(properties.className), 'present'], style: [properties.style, `width:${options.width}px;height:${options.height}px`].filter(Boolean).join(';') },
     },
   ];
   if (options.pageNumbers) children.push(h('div.slide-number-pdf', `${step === undefined ? slide.number : `${slide.number}.${step}`} / ${options.total}`));
@@ -90,7 +91,7 @@ export function fragmentSteps(section: Element): Array<Set<Element>> {
 
 /** A copy of `element` with the fragments in `hidden` marked hidden and, when `repeat`, headings kept out of the outline. */
 function hideFragments(element: Element, hidden: Set<Element>, repeat: boolean): Element {
-  let properties: Properties = hidden.has(element) ? { ...element.properties, className: [...classList(element.properties), 'print-hidden'] } : element.properties;
+  let properties: Properties = hidden.has(element) ? { ...element.properties, className: [...classList(element.properties.className), 'print-hidden'] } : element.properties;
   if (repeat && /^h[1-6]$/.test(element.tagName)) properties = { ...properties, role: 'none' };
   const children = element.children.map((child) => (child.type === 'element' ? hideFragments(child, hidden, repeat) : child));
   return { ...element, properties, children };
@@ -109,7 +110,3 @@ function background(properties: Properties): string {
   return rules.join(';');
 }
 
-function classList(properties: Properties): string[] {
-  const value: unknown = properties.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
-}

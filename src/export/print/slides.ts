@@ -20,16 +20,20 @@ export interface PrintSlide {
   title: string;
 }
 
-/** The slides of the deck page `tree`. */
-export function deckSlides(tree: Root): PrintSlide[] {
+/** The slide sections of the deck page `tree` in presentation order (the sections themselves, not copies). */
+export function leafSections(tree: Root): Element[] {
   const container = select('.reveal > .slides', tree);
   if (!container) return [];
-  const leaves = container.children.flatMap((child) => {
+  return container.children.flatMap((child) => {
     if (!isSection(child)) return [];
     const nested = child.children.filter(isSection);
     return nested.length > 0 ? nested : [child];
   });
-  return leaves.map((section, index) => {
+}
+
+/** The slides of the deck page `tree`. */
+export function deckSlides(tree: Root): PrintSlide[] {
+  return leafSections(tree).map((section, index) => {
     const notes = selectAll('aside.notes', section);
     const copy: Element = { ...section, children: section.children.filter((child) => !(child.type === 'element' && notes.includes(child))) };
     const heading = select('h1, h2, h3, h4, h5, h6', copy);

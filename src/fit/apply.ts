@@ -1,0 +1,118 @@
+/**
+ * Apply what the measurement decided to a built deck's tree: split slides
+ * into continuation slides ("Title (2/3)") at the measured block or list
+ * item boundaries, cap unsized images at the measured height, and scale the
+ * font of slides that need it. Works on the deck page's hast, so the deck,
+ * its PDF and the checker all see the same fitted slides.
+ */
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import { leafSections } from '../export/print/slides.js';
+import { classList, mergeProperties } from '../render/properties.js';
+import type { Cut, SlideFit } from './measure.js';
+
+/**
+ * Apply `fits` (numbered by the slides of `tree` as it is) to `tree`, in
+ * place. Returns, for each slide before, how many slides it became.
+ */
+export function applyFits(tree: Root, fits: SlideFit[]): number[] {
+  const sections = leafSections(tree);
+  const counts = sections.map(() => 1);
+  const parents = parentsOf(tree, new Set(sections));
+  for (const fit of fits) {
+    const section = sections[fit.slide - 1];
+    if (!section || fit.optedOut) continue;
+    if (fit.images) capImages(section, fit.images);
+    if (fit.scale !== undefined && fit.scale < 1) {
+      section.properties = mergeProperties(section.properties, { style: `font-size:${Math.round(fit.scale * 100)}%` });
+      section.properties.dataFitScale = String(fit.scale);
+    }
+    if (fit.cuts && fit.cuts.length > 0) {
+      const pieces = split(section, fit.cuts);
+      const parent = parents.get(section);
+      if (parent) parent.children.splice(parent.children.indexOf(section), 1, ...pieces);
+      counts[fit.slide - 1] = pieces.length;
+    }
+  }
+  return counts;
+}
+
+/** Map each of `sections` to the element or root holding it. */
+function parentsOf(tree: Root, sections: Set<Element>): Map<Element, Root | Element> {
+  const parents = new Map<Element, Root | Element>();
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (sections.has(child)) parents.set(child, node);
+      else walk(child);
+    }
+  };
+  walk(tree);
+  return parents;
+}
+
+function isNotes(node: ElementContent): boolean {
+  return node.type === 'element' && node.tagName === 'aside' && classList(node.properties.className).includes('notes');
+}
+
+/** The slide's blocks as the browser measured them: element children, speaker notes left out. */
+function blocksOf(section: Element): Element[] {
+  return section.children.filter((child): child is Element => child.type === 'element' && !isNotes(child));
+}
+
+/** `section` as continuation slides, split before each cut. */
+function split(section: Element, cuts: Cut[]): Element[] {
+  const blocks = blocksOf(section);
+  const title = blocks[0] && /^h[1-6]$/.test(blocks[0].tagName) ? blocks[0] : undefined;
+  const pieces: ElementContent[][] = [[]];
+  const current = () => pieces[pieces.length - 1]!;
+  blocks.forEach((block, index) => {
+    if (block === title) return;
+    const items = cuts.filter((cut) => cut.block === index && cut.item !== undefined).map((cut) => cut.item!);
+    if (cuts.some((cut) => cut.block === index && cut.item === undefined) && current().length > 0) pieces.push([]);
+    if (items.length === 0) {
+      current().push(block);
+      return;
+    }
+    const lis = block.children.filter((child) => child.type === 'element' && child.tagName === 'li');
+    const bounds = [0, ...items, lis.length];
+    bounds.slice(1).forEach((end, part) => {
+      if (part > 0) pieces.push([]);
+      current().push(listPart(block, lis, bounds[part]!, end));
+    });
+  });
+  const notes = section.children.filter(isNotes);
+  const id = section.properties.id;
+  return pieces.map((content, index) => {
+    const heading = title ? [numbered(title, index + 1, pieces.length)] : [];
+    const properties: Properties = { ...section.properties, id: index === 0 || id === undefined ? id : `${String(id)}-${index + 1}` };
+    return { ...section, properties, children: [...heading, ...content, ...(index === 0 ? notes : [])] };
+  });
+}
+
+/** The items `start` to `end` of a list, numbered on from where the list was when it is ordered. */
+function listPart(list: Element, items: ElementContent[], start: number, end: number): Element {
+  const properties = { ...list.properties };
+  if (list.tagName === 'ol' && start > 0) properties.start = (Number(list.properties.start ?? 1) || 1) + start;
+  return { ...list, properties, children: items.slice(start, end) };
+}
+
+/** A copy of the slide title reading "Title (n/total)". */
+function numbered(title: Element, n: number, total: number): Element {
+  return { ...title, properties: n === 1 ? title.properties : { ...title.properties, id: undefined }, children: [...title.children, { type: 'text', value: ` (${n}/${total})` }] };
+}
+
+function capImages(section: Element, images: NonNullable<SlideFit['images']>): void {
+  const all: Element[] = [];
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element' || isNotes(child)) continue;
+      if (child.tagName === 'img') all.push(child);
+      walk(child);
+    }
+  };
+  walk(section);
+  for (const { index, height } of images) {
+    const image = all[index];
+    if (image) image.properties = mergeProperties(image.properties, { style: `max-height:${height}px; width:auto` });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * `fitDecks()`: after the build, make every slide fit its canvas. Each deck
+ * is laid out in headless Chromium at its size (the print layout: fragments
+ * in their final state), overflowing slides are split, their images capped
+ * or their font scaled (`measure.ts`), the deck page is rewritten
+ * (`apply.ts`), split decks are measured once more, and what still does not
+ * fit is returned for the report. One browser and a page pool for the
+ * course; results are cached by the deck's HTML and stylesheets, so an
+ * unchanged course needs no browser at all.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Root } from 'hast';
+import type { Page } from 'puppeteer-core';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
+import pLimit from 'p-limit';
+import { writeAtomically } from '../assets/write.js';
+import type { Config } from '../config/schema.js';
+import { findBrowser } from '../export/find-browser.js';
+import { printDocument } from '../export/print/document.js';
+import { serveCourse, type CourseServer } from '../export/server.js';
+import { BrowserSession } from '../export/session.js';
+import type { DeckSummary } from '../render/course-page.js';
+import { applyFits } from './apply.js';
+import { measureSlides, type SlideFit } from './measure.js';
+
+/** A slide that still does not fit. */
+export interface Overflow {
+  /** The slide's number in the deck as built (before any split). */
+  slide: number;
+  /** Its source line, when known. */
+  line?: number | undefined;
+  /** Overflow at the smallest scale allowed, in CSS pixels. */
+  pixels: number;
+}
+
+/** What fitting one deck did. */
+export interface DeckFit {
+  /** The deck with its slide count and slide lines updated for the splits. */
+  deck: DeckSummary;
+  /** Slides split, shrunk or with images capped. */
+  fitted: number;
+  overflows: Overflow[];
+  /** Why the deck could not be measured. */
+  error?: string | undefined;
+}
+
+export interface FitRun {
+  /** Browser executable (else found as for PDFs). */
+  browser?: string | undefined;
+  /** Folder for cached measurements, or `false`. */
+  cache: string | false;
+  /** Pages measured at once. @default the number of cores */
+  jobs?: number | undefined;
+}
+
+/** Bump when measuring or applying changes, so old cached measurements are not replayed. */
+const version = '1';
+
+/** Fit the decks `decks` written under `out`. Throws `BrowserNotFoundError` when a deck needs measuring and no browser is found. */
+export async function fitDecks(out: string, decks: DeckSummary[], config: Config, run: FitRun): Promise<DeckFit[]> {
+  const entries = await Promise.all(decks.map((deck) => loadDeck(out, deck, config, run.cache)));
+  let session: BrowserSession | undefined;
+  let browser: Browser | undefined;
+  if (entries.some((entry) => !entry.rounds)) {
+    session = new BrowserSession(await findBrowser(run.browser));
+    browser = { server: await serveCourse(out), pages: new PagePool(session) };
+  }
+  try {
+    const limit = pLimit(run.jobs ?? Math.max(os.availableParallelism(), 1));
+    return await Promise.all(
+      entries.map((entry) =>
+        limit(async (): Promise<DeckFit> => {
+          try {
+            return await fitDeck(entry, config, browser);
+          } catch (error) {
+            return { deck: entry.deck, fitted: 0, overflows: [], error: error instanceof Error ? error.message : String(error) };
+          }
+        }),
+      ),
+    );
+  } finally {
+    await browser?.server.close();
+    await session?.close();
+  }
+}
+
+interface DeckEntry {
+  deck: DeckSummary;
+  file: string;
+  tree: Root;
+  /** Where the measurements are cached, if anywhere. */
+  cached?: string | undefined;
+  /** Cached measurements, one list per round. */
+  rounds?: SlideFit[][] | undefined;
+}
+
+async function loadDeck(out: string, deck: DeckSummary, config: Config, cache: string | false): Promise<DeckEntry> {
+  const file = path.join(out, deck.slug, 'index.html');
+  const html = await readFile(file, 'utf8');
+  const tree = fromHtml(html);
+  if (cache === false) return { deck, file, tree };
+  const hash = createHash('sha256').update(`${version}\0${config.fit.minScale}\0${config.reveal.width}x${config.reveal.height}\0`).update(html);
+  for (const link of selectAll('link[rel=stylesheet]', tree)) {
+    const href = String(link.properties.href ?? '');
+    if (!/^[a-z]+:/i.test(href)) hash.update(await readFile(path.resolve(path.dirname(file), href)).catch(() => Buffer.from('missing')));
+  }
+  const cached = path.join(cache, 'fit', `${hash.digest('hex').slice(0, 32)}.json`);
+  const rounds = await readFile(cached, 'utf8').then((text) => JSON.parse(text) as SlideFit[][], () => undefined);
+  return { deck, file, tree, cached, rounds };
+}
+
+/** What measuring needs: the course served, and browser pages. */
+interface Browser {
+  server: CourseServer;
+  pages: PagePool;
+}
+
+async function fitDeck(entry: DeckEntry, config: Config, browser: Browser | undefined): Promise<DeckFit> {
+  const { deck, tree } = entry;
+  const measure = async (split: boolean) => {
+    if (!browser) throw new Error('no browser to measure with');
+    return measureDeck(tree, deck.slug, config, browser, split);
+  };
+  const rounds = entry.rounds ?? [];
+  const first = rounds[0] ?? (await measure(true));
+  const counts = applyFits(tree, first);
+  const origin = counts.flatMap((count, index) => Array.from({ length: count }, () => index + 1));
+  let second = rounds[1];
+  if (!second && counts.some((count) => count > 1) && !entry.rounds) second = await measure(false);
+  if (second) applyFits(tree, second);
+  if (!entry.rounds && entry.cached) await writeAtomically(entry.cached, JSON.stringify(second ? [first, second] : [first]));
+
+  const lines = deck.lines ?? [];
+  const left = [...first.filter((fit) => !fit.cuts), ...(second ?? []).map((fit) => ({ ...fit, slide: origin[fit.slide - 1] ?? fit.slide }))]
+    .filter((fit) => fit.left !== undefined && !fit.optedOut)
+    .map((fit) => ({ slide: fit.slide, line: lines[fit.slide - 1], pixels: fit.left! }));
+  const fitted = [...first, ...(second ?? [])].filter((fit) => !fit.optedOut).length;
+  if (fitted === 0) return { deck, fitted, overflows: dedupe(left) };
+  await writeAtomically(entry.file, toHtml(tree));
+  return {
+    deck: { ...deck, slides: origin.length, lines: deck.lines ? origin.map((slide) => lines[slide - 1] ?? 1) : undefined },
+    fitted,
+    overflows: dedupe(left),
+  };
+}
+
+/** One report per slide of the deck as written, even when several of its continuation slides overflow. */
+function dedupe(overflows: Overflow[]): Overflow[] {
+  const bySlide = new Map<number, Overflow>();
+  for (const overflow of overflows) {
+    const known = bySlide.get(overflow.slide);
+    if (!known || known.pixels < overflow.pixels) bySlide.set(overflow.slide, overflow);
+  }
+  return [...bySlide.values()].sort((a, b) => a.slide - b.slide);
+}
+
+/** Lay the deck out in the browser and measure what each overflowing slide needs. */
+async function measureDeck(tree: Root, slug: string, config: Config, browser: Browser, split: boolean): Promise<SlideFit[]> {
+  const { width, height } = config.reveal;
+  const document = printDocument(tree, { width, height, fragments: false, notes: 'none', notesHeight: 0, pageNumbers: false });
+  const pathname = `/${slug}/.fit-${split ? 1 : 2}.html`;
+  browser.server.page(pathname, toHtml(document.tree));
+  const page = await browser.pages.take();
+  try {
+    await page.goto(browser.server.url(pathname), { waitUntil: 'load', timeout: config.pdf.timeout * 1000 });
+    return await page.evaluate(measureSlides, { minScale: config.fit.minScale, split });
+  } finally {
+    browser.server.forget(pathname);
+    browser.pages.give(page);
+  }
+}
+
+/** Browser pages reused from deck to deck (opening a page costs more than loading one). */
+class PagePool {
+  readonly #idle: Page[] = [];
+
+  constructor(private readonly session: BrowserSession) {}
+
+  async take(): Promise<Page> {
+    return this.#idle.pop() ?? (await (await this.session.browser()).newPage());
+  }
+
+  give(page: Page): void {
+    if (!page.isClosed()) this.#idle.push(page);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * What runs in the browser to fit slides: on the print layout of a deck
+ * (every slide at the deck's size, fragments in their final state), find
+ * each slide whose content overflows its box and decide, in this order,
+ * (a) where to split it into continuation slides, when it is a long list or
+ * prose, (b) how far to shrink its unsized images, or (c) the font scale it
+ * needs, never below `minScale`. What still does not fit is returned with
+ * its overflow, for the report.
+ *
+ * `measureSlides` is serialised into the page: it must not refer to anything
+ * outside itself.
+ */
+
+/** Where a continuation slide starts: before block `block` of the slide, or before item `item` of that list. */
+export interface Cut {
+  block: number;
+  item?: number | undefined;
+}
+
+/** What a slide needs to fit. */
+export interface SlideFit {
+  /** The slide's number in the deck (1-based, presentation order). */
+  slide: number;
+  /** How far the content overflows its box as built, in CSS pixels. */
+  pixels: number;
+  /** Split before these blocks or list items. */
+  cuts?: Cut[] | undefined;
+  /** Largest height for the slide's images without a size, by their index among the slide's `img` elements. */
+  images?: Array<{ index: number; height: number }> | undefined;
+  /** Font scale that makes the slide fit (or `minScale` when nothing does). */
+  scale?: number | undefined;
+  /** Overflow left at `minScale`, in pixels: the slide cannot be fitted. */
+  left?: number | undefined;
+  /** The slide opted out (`.no-fit`, `.scrollable`). */
+  optedOut?: boolean | undefined;
+}
+
+export interface MeasureOptions {
+  minScale: number;
+  /** Whether splitting may be proposed (not for slides already split). */
+  split: boolean;
+}
+
+export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]> {
+  await document.fonts.ready;
+  await Promise.all(
+    Array.from(document.images)
+      .filter((image) => !image.complete)
+      .map((image) => new Promise((resolve) => {
+        image.addEventListener('load', resolve, { once: true });
+        image.addEventListener('error', resolve, { once: true });
+      })),
+  );
+  const tolerance = 2;
+  const excess = (element: HTMLElement) => Math.max(element.scrollHeight - element.clientHeight, element.scrollWidth - element.clientWidth);
+  const prose = new Set(['P', 'UL', 'OL', 'BLOCKQUOTE', 'DL', 'H3', 'H4', 'H5', 'H6']);
+  const results: SlideFit[] = [];
+
+  const cutsFor = (section: HTMLElement): Cut[] | undefined => {
+    const children = Array.from(section.children) as HTMLElement[];
+    const titled = children[0] !== undefined && /^H[1-6]$/.test(children[0].tagName) ? 1 : 0;
+    const blocks = children.slice(titled);
+    if (blocks.length === 0 || !blocks.every((block) => prose.has(block.tagName))) return undefined;
+    const origin = section.getBoundingClientRect().top;
+    const box = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top - origin, bottom: rect.bottom - origin };
+    };
+    const style = getComputedStyle(section);
+    // Keep clear of the bottom edge, where the controls and slide number sit.
+    const limit = section.clientHeight - parseFloat(style.paddingBottom) - 12;
+    const space = limit - box(blocks[0]!).top;
+    const units: Array<Cut & { top: number; bottom: number }> = [];
+    blocks.forEach((block, index) => {
+      const { top, bottom } = box(block);
+      const items = block.tagName === 'UL' || block.tagName === 'OL' ? (Array.from(block.children) as HTMLElement[]) : [];
+      if (bottom - top > space && items.length > 1) items.forEach((item, position) => units.push({ block: index + titled, item: position, ...box(item) }));
+      else units.push({ block: index + titled, top, bottom });
+    });
+    // Fill pieces up to `height` each; the first pass finds how many pieces are needed, the second evens them out.
+    const cutAt = (height: number) => {
+      const cuts: Cut[] = [];
+      let start = units[0]!.top;
+      for (const unit of units.slice(1)) {
+        const fits = unit.bottom - start <= Math.min(height + (unit.bottom - unit.top) / 2, space);
+        if (fits) continue;
+        cuts.push(unit.item === undefined || unit.item === 0 ? { block: unit.block } : { block: unit.block, item: unit.item });
+        start = unit.top;
+      }
+      return cuts;
+    };
+    const greedy = cutAt(space);
+    if (greedy.length === 0) return undefined;
+    const even = cutAt((units[units.length - 1]!.bottom - units[0]!.top) / (greedy.length + 1));
+    return even.length === greedy.length ? even : greedy;
+  };
+
+  const shrinkImages = (section: HTMLElement, over: number): SlideFit['images'] => {
+    const images = Array.from(section.querySelectorAll('img'));
+    const unsized = images.filter((image) => !image.hasAttribute('width') && !image.hasAttribute('height') && !image.style.width && !image.style.height && image.offsetHeight > 0);
+    const total = unsized.reduce((sum, image) => sum + image.offsetHeight, 0);
+    if (unsized.length === 0 || total - over < 80 * unsized.length) return undefined;
+    const planned = unsized.map((image) => {
+      const height = Math.floor(image.offsetHeight - (over + tolerance) * (image.offsetHeight / total));
+      image.style.maxHeight = `${height}px`;
+      image.style.width = 'auto';
+      return { index: images.indexOf(image), height };
+    });
+    if (excess(section) <= tolerance) return planned;
+    for (const image of unsized) {
+      image.style.maxHeight = '';
+      image.style.width = '';
+    }
+    return undefined;
+  };
+
+  const scaleFor = (section: HTMLElement): { scale: number; left?: number } => {
+    const base = parseFloat(getComputedStyle(section.parentElement ?? section).fontSize);
+    let scale = 1;
+    for (let next = 0.95; next >= options.minScale - 1e-9; next -= 0.05) {
+      scale = Math.round(next * 100) / 100;
+      section.style.fontSize = `${base * scale}px`;
+      if (excess(section) <= tolerance) return { scale };
+    }
+    return { scale, left: Math.round(excess(section)) };
+  };
+
+  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page[data-slide]'))) {
+    const section = page.querySelector<HTMLElement>(':scope > section');
+    if (!section) continue;
+    const over = excess(section);
+    if (over <= tolerance) continue;
+    const fit: SlideFit = { slide: Number(page.dataset.slide), pixels: Math.round(over) };
+    results.push(fit);
+    if (section.classList.contains('no-fit') || section.classList.contains('scrollable')) {
+      fit.optedOut = true;
+      continue;
+    }
+    fit.cuts = options.split ? cutsFor(section) : undefined;
+    if (fit.cuts) continue;
+    fit.images = shrinkImages(section, over);
+    if (fit.images) continue;
+    Object.assign(fit, scaleFor(section));
+  }
+  return results;
+}

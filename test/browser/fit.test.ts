@@ -1,0 +1,131 @@
+/**
+ * Slides that fit: a lecture of deliberately long slides is built with
+ * fitting on, then opened in headless Chromium. Long lists, numbered steps
+ * and prose end up split into continuation slides, a long code block scaled
+ * (never below 70%), an unsized picture kept inside its slide; a slide that
+ * cannot fit even at 70% is reported at its source line instead; opted-out
+ * slides are left alone. No element of a fitted slide lies outside its box.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build, type BuildResult } from '../../src/build/build.js';
+import { browser, closeBrowser } from '../helpers/browser.js';
+import { copyCourse, removeCourse } from '../helpers/course.js';
+import '../helpers/reveal.js';
+
+interface SlideState {
+  title: string;
+  scale: number;
+  /** Elements whose box reaches outside the slide's box, by more than a pixel. */
+  outside: string[];
+}
+
+describe('fitting long slides', () => {
+  let course: string;
+  let result: BuildResult;
+  let page: Page;
+  let slides: SlideState[];
+
+  beforeAll(async () => {
+    course = copyCourse('fit-course');
+    result = await build({ root: course, fit: true });
+    page = await (await browser()).newPage();
+    await page.setViewport({ width: 960, height: 700 });
+    await page.goto(pathToFileURL(path.join(course, 'dist/long/index.html')).href, { waitUntil: 'load' });
+    await page.waitForFunction('window.Reveal && Reveal.isReady()');
+    await page.evaluate("Reveal.configure({ transition: 'none', backgroundTransition: 'none' })");
+    slides = [];
+    const count = (await page.evaluate('Reveal.getSlides().length')) as number;
+    for (let index = 0; index < count; index++) {
+      slides.push(
+        (await page.evaluate((index) => {
+          const reveal = (window as unknown as { Reveal: { getSlides(): HTMLElement[]; getIndices(slide: HTMLElement): { h: number; v: number }; slide(h: number, v: number, f: number): void } }).Reveal;
+          const section = reveal.getSlides()[index]!;
+          const { h, v } = reveal.getIndices(section);
+          reveal.slide(h, v, 99);
+          const box = section.getBoundingClientRect();
+          const outside = Array.from(section.querySelectorAll<HTMLElement>('*'))
+            .filter((element) => !element.closest('aside.notes'))
+            .filter((element) => {
+              const rect = element.getBoundingClientRect();
+              return rect.height > 0 && (rect.bottom > box.bottom + 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.left < box.left - 1);
+            })
+            .map((element) => `${element.tagName.toLowerCase()}: ${element.textContent?.slice(0, 30) ?? ''}`);
+          const base = parseFloat(getComputedStyle(section.parentElement!).fontSize);
+          return { title: section.querySelector('h1, h2')?.textContent ?? '', scale: parseFloat(getComputedStyle(section).fontSize) / base, outside };
+        }, index)) as SlideState,
+      );
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    await page?.close();
+    await closeBrowser();
+    removeCourse(course);
+  });
+
+  const titled = (title: string) => slides.filter((slide) => slide.title.startsWith(title));
+
+  test('a long list, numbered steps and prose are split into evenly filled continuation slides', () => {
+    expect(titled('A long list').map((slide) => slide.title)).toEqual(['A long list (1/3)', 'A long list (2/3)', 'A long list (3/3)']);
+    expect(titled('Numbered steps').map((slide) => slide.title)).toEqual(['Numbered steps (1/2)', 'Numbered steps (2/2)']);
+    expect(titled('Long prose')).toHaveLength(3);
+    const html = readFileSync(path.join(course, 'dist/long/index.html'), 'utf8');
+    // Every item is still there, once, and the second part of the numbered list counts on.
+    for (let point = 1; point <= 24; point++) expect(html.match(new RegExp(`Point ${point}:`, 'g'))?.length).toBe(3);
+    expect(html).toMatch(/<ol start="10">\s*<li>Step 10:/);
+    for (const slide of [...titled('A long list'), ...titled('Numbered steps'), ...titled('Long prose')]) {
+      expect(slide.scale).toBe(1);
+      expect(slide.outside).toEqual([]);
+    }
+  });
+
+  test('a long code block is scaled down, not below 70%, and fits; an unsized picture stays inside its slide', () => {
+    const [code] = titled('Long code');
+    expect(code!.scale).toBeLessThan(1);
+    expect(code!.scale).toBeGreaterThanOrEqual(0.7 - 1e-6);
+    expect(code!.outside).toEqual([]);
+    expect(titled('A big picture')[0]!.outside).toEqual([]);
+  });
+
+  test('a slide that cannot fit even at 70% is kept at 70% and reported at its source line', () => {
+    const [giant] = titled('Far too long');
+    expect(giant!.scale).toBeCloseTo(0.7, 2);
+    const messages = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'slide-overflow'));
+    expect(messages).toHaveLength(1);
+    const source = readFileSync(path.join(course, 'lectures/long/long.md'), 'utf8').split('\n');
+    expect(source[messages[0]!.line! - 1]).toBe('## Far too long');
+    expect(messages[0]!.reason).toMatch(/overflows its canvas by \d+ px even at 70%/);
+  });
+
+  test('opted-out slides are left as written and not reported', async () => {
+    expect(titled('Opted out')).toHaveLength(1);
+    expect(titled('Opted out')[0]!.scale).toBe(1);
+    expect(titled('Scrolls')[0]!.scale).toBe(1);
+    const scrolls = await page.evaluate(() => {
+      const section = Array.from(document.querySelectorAll<HTMLElement>('section.scrollable'))[0]!;
+      return getComputedStyle(section).overflowY;
+    });
+    expect(scrolls).toBe('auto');
+  });
+
+  test('the course page counts the slides as fitted, and a rebuild replays the measurements without changing the deck', async () => {
+    expect(result.decks[0]!.slides).toBe(slides.length);
+    expect(readFileSync(path.join(course, 'dist/index.html'), 'utf8')).toContain(`${slides.length} slides`);
+    const before = readFileSync(path.join(course, 'dist/long/index.html'), 'utf8');
+    expect(readdirSync(path.join(course, '.lecture-cache/fit')).length).toBeGreaterThan(0);
+    // No browser this time: the cached measurements must be enough.
+    const saved = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = path.join(course, 'no-browser-here');
+    const again = await build({ root: course, fit: true }).finally(() => {
+      if (saved === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = saved;
+    });
+    expect(again.files.flatMap((file) => file.messages.map((message) => message.ruleId))).not.toContain('fit-failed');
+    expect(again.decks[0]!.slides).toBe(slides.length);
+    expect(readFileSync(path.join(course, 'dist/long/index.html'), 'utf8')).toBe(before);
+  });
+});
