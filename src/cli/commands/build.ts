@@ -53,12 +53,17 @@ export function buildOptions(args: {
   jobs?: string | undefined;
   cache?: boolean | undefined;
   fit?: boolean | undefined;
+  browser?: string | undefined;
 }): BuildOptions {
   return {
     root: args.root,
     config: args.config,
     paths: args._,
-    overrides: args.out ? { out: args.out } : undefined,
+    overrides: {
+      ...(args.out ? { out: args.out } : {}),
+      // The browser named on the command line also measures slides for fitting; relative to where the command runs.
+      ...(args.browser ? { pdf: { browser: path.resolve(args.browser) } } : {}),
+    },
     jobs: parseJobs(args.jobs),
     cache: args.cache,
     fit: args.fit === false ? false : 'auto',
