@@ -40,7 +40,7 @@ export function row(label: string, value: string, target = ''): string {
 }
 
 
-/** Run a command once, sampling the summed RSS of its whole process tree; wall time and that peak. */
+/** Run a command once, sampling the summed memory (PSS, else RSS) of its whole process tree; wall time and that peak. */
 export async function measureTree(command: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Measure> {
   const started = process.hrtime.bigint();
   const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -84,6 +84,20 @@ function treeRssMb(root: number): number {
     return false;
   };
   let total = 0;
-  for (const [pid, bytes] of rss) if (inTree(pid)) total += bytes;
+  for (const [pid, bytes] of rss) if (inTree(pid)) total += proportional(pid) ?? bytes;
   return total / 1024 / 1024;
+}
+
+/**
+ * The process's proportional set size (its private memory plus its share of
+ * memory shared with others), in bytes: summing RSS over Chromium's processes
+ * would count the browser binary and shared memory once per process.
+ */
+function proportional(pid: number): number | undefined {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
 }

@@ -15,7 +15,6 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import type { Page } from 'puppeteer-core';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import pLimit from 'p-limit';
 import { writeAtomically } from '../assets/write.js';
@@ -92,7 +91,7 @@ export async function fitDecks(out: string, decks: DeckSummary[], config: Config
 interface DeckEntry {
   deck: DeckSummary;
   file: string;
-  tree: Root;
+  html: string;
   /** Where the measurements are cached, if anywhere. */
   cached?: string | undefined;
   /** Cached measurements, one list per round. */
@@ -102,16 +101,14 @@ interface DeckEntry {
 async function loadDeck(out: string, deck: DeckSummary, config: Config, cache: string | false): Promise<DeckEntry> {
   const file = path.join(out, deck.slug, 'index.html');
   const html = await readFile(file, 'utf8');
-  const tree = fromHtml(html);
-  if (cache === false) return { deck, file, tree };
+  if (cache === false) return { deck, file, html };
   const hash = createHash('sha256').update(`${version}\0${config.fit.minScale}\0${config.reveal.width}x${config.reveal.height}\0`).update(html);
-  for (const link of selectAll('link[rel=stylesheet]', tree)) {
-    const href = String(link.properties.href ?? '');
+  for (const [, href = ''] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
     if (!/^[a-z]+:/i.test(href)) hash.update(await readFile(path.resolve(path.dirname(file), href)).catch(() => Buffer.from('missing')));
   }
   const cached = path.join(cache, 'fit', `${hash.digest('hex').slice(0, 32)}.json`);
   const rounds = await readFile(cached, 'utf8').then((text) => JSON.parse(text) as SlideFit[][], () => undefined);
-  return { deck, file, tree, cached, rounds };
+  return { deck, file, html, cached, rounds };
 }
 
 /** What measuring needs: the course served, and browser pages. */
@@ -121,7 +118,9 @@ interface Browser {
 }
 
 async function fitDeck(entry: DeckEntry, config: Config, browser: Browser | undefined): Promise<DeckFit> {
-  const { deck, tree } = entry;
+  const { deck } = entry;
+  // Parsed only here, inside the pool, so a large course never holds every deck's tree at once.
+  const tree = fromHtml(entry.html);
   const measure = async (split: boolean) => {
     if (!browser) throw new Error('no browser to measure with');
     return measureDeck(tree, deck.slug, config, browser, split);
