@@ -5,6 +5,7 @@
  */
 import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Parent, PhrasingContent, RootContent } from 'mdast';
 import type { Position } from 'unist';
+import type { Dialect } from './dialects/detect.js';
 
 /** Pandoc attributes: `{#id .class key=value}` or one bare class word. */
 export interface Attributes {
@@ -217,6 +218,10 @@ declare module 'vfile' {
     meta: LectureMeta;
     /** Every element id the deck carries: written ones first, then generated heading ids. */
     ids: string[];
+    /** The dialect the lecture is read as (`src/dialects/`). */
+    dialect: Dialect;
+    /** Why that dialect was chosen, in words, for `lecture build --explain`. */
+    dialectReasons: string[];
     /** Number of slides, vertical ones and the title slide included. */
     slideCount: number;
     /** Source line of each slide, in presentation order. */

@@ -1,0 +1,160 @@
+/**
+ * Which dialect a lecture is written in, decided per file from its front
+ * matter and its tree, with the reasons in words (`lecture build --explain`).
+ *
+ * An explicit `format:` (front matter, then course config) wins. Otherwise
+ * strong signs decide in this order: a Jekyll page (`layout:` or Liquid
+ * tags), Pandoc's own syntax (which keeps every Pandoc lecture on the Pandoc
+ * path), reveal-md, a plain-text outline, course notes or a tutorial; with no
+ * sign at all a lecture is Pandoc slide markdown.
+ */
+import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { LectureMeta } from '../types.js';
+import { liquidSpans, type Span } from './liquid-spans.js';
+
+/** The lecture dialects we read. */
+export const dialects = ['pandoc', 'notes', 'page', 'outline', 'reveal-md'] as const;
+
+/** A lecture dialect: Pandoc slides, course notes (and tutorials), a course web page, a plain-text outline, reveal-md. */
+export type Dialect = (typeof dialects)[number];
+
+/** The chosen dialect and why. */
+export interface Detection {
+  dialect: Dialect;
+  reasons: string[];
+}
+
+/** What detection looks at. */
+export interface DetectInput {
+  tree: Root;
+  /** The source text. */
+  text: string;
+  meta: LectureMeta;
+  /** `format` from the course config, if set. */
+  configFormat?: Dialect | undefined;
+}
+
+/** Whether `value` names a dialect. */
+export function isDialect(value: unknown): value is Dialect {
+  return typeof value === 'string' && (dialects as readonly string[]).includes(value);
+}
+
+/** Decide the dialect of one lecture. */
+export function detectDialect(input: DetectInput): Detection {
+  const format = input.meta.raw.format;
+  if (isDialect(format)) return { dialect: format, reasons: [`front matter sets \`format: ${format}\``] };
+  if (input.configFormat) return { dialect: input.configFormat, reasons: [`the course config sets \`format: ${input.configFormat}\``] };
+  const checks: Array<[Dialect, string[]]> = [
+    ['page', pageSigns(input)],
+    ['pandoc', pandocSigns(input)],
+    ['reveal-md', revealSigns(input)],
+    ['outline', outlineSigns(input.tree)],
+    ['notes', notesSigns(input.tree)],
+  ];
+  for (const [dialect, reasons] of checks) if (reasons.length > 0) return { dialect, reasons };
+  return { dialect: 'pandoc', reasons: ['no sign of another dialect; Pandoc slide markdown is the default'] };
+}
+
+function line(node: { position?: { start: { line: number } } | undefined }): string {
+  return node.position ? ` (line ${node.position.start.line})` : '';
+}
+
+function pageSigns({ tree, text, meta }: DetectInput): string[] {
+  const signs = ['layout', 'permalink'].filter((key) => key in meta.raw).map((key) => `front matter has Jekyll's \`${key}\``);
+  const tag = liquidSpans(text, tree).find((span) => isTemplating(span, text));
+  if (tag) signs.push(`Liquid tag \`${tag.text.length > 30 ? `${tag.text.slice(0, 29)}…` : tag.text}\` (line ${tag.line})`);
+  return signs;
+}
+
+/**
+ * Whether a Liquid tag is really templating, not braces written about: a tag
+ * on a line of its own, or one inside a URL or an HTML attribute value.
+ */
+function isTemplating(span: Span, text: string): boolean {
+  const before = text.slice(span.start - span.column + 1, span.start);
+  const lineEnd = text.indexOf('\n', span.end);
+  const after = text.slice(span.end, lineEnd === -1 ? undefined : lineEnd);
+  return (before.trim() === '' && after.trim() === '') || /(\]\(|=["']?)\s*$/.test(before);
+}
+
+function pandocSigns({ tree, meta }: DetectInput): string[] {
+  const signs: string[] = [];
+  const found = (type: string, what: string) => {
+    visit(tree, type, (node) => {
+      signs.push(`${what}${line(node)}`);
+      return false;
+    });
+  };
+  found('fencedDivFence', 'a fenced div `:::`');
+  found('inlineAttributes', 'Pandoc attributes `{…}`');
+  found('bracketedSpan', 'a bracketed span `[…]{…}`');
+  if ('slide-level' in meta.raw) signs.push('front matter sets `slide-level`');
+  return signs;
+}
+
+const revealKeys = ['separator', 'verticalSeparator', 'revealOptions'];
+const revealComment = /^<!--\s*\.(slide|element):/;
+
+function revealSigns({ tree, text, meta }: DetectInput): string[] {
+  const signs = revealKeys.filter((key) => key in meta.raw).map((key) => `front matter has reveal-md's \`${key}\``);
+  visit(tree, 'html', (node) => {
+    const kind = revealComment.exec(node.value)?.[1];
+    if (kind && signs.length < 3) signs.push(`a \`<!-- .${kind}: -->\` comment${line(node)}`);
+  });
+  for (const block of tree.children) {
+    if (block.type === 'paragraph' && /^notes?:/i.test(toString(block))) signs.push(`a \`Note:\` paragraph${line(block)}`);
+    if (block.type === 'thematicBreak' && sourceOf(block, text) === '----') signs.push(`a \`----\` vertical separator${line(block)}`);
+  }
+  return signs;
+}
+
+/** The source text of `node`. */
+export function sourceOf(node: Nodes, text: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : text.slice(start, end);
+}
+
+function outlineSigns(tree: Root): string[] {
+  let headings = 0;
+  visit(tree, 'heading', () => {
+    headings++;
+  });
+  if (headings > 0) return [];
+  const titles = tree.children.filter((block, index) => isOutlineTitle(block, tree.children[index + 1]));
+  return titles.length > 0 ? [`no headings, and ${titles.length} short line${titles.length === 1 ? '' : 's'} standing over a list, such as \`${toString(titles[0]!)}\`${line(titles[0]!)}`] : [];
+}
+
+/** Whether `block` is a short line of plain text standing alone right above a list: an outline's slide title. */
+export function isOutlineTitle(block: RootContent | undefined, next: RootContent | undefined): block is Paragraph {
+  if (block?.type !== 'paragraph' || next?.type !== 'list') return false;
+  const text = toString(block);
+  return block.children.every((child) => child.type === 'text') && !text.includes('\n') && text.trim().length <= 60 && !/[.:,;]$/.test(text.trim());
+}
+
+/** Whether `block` is a paragraph holding only bold text: a sub-heading in course notes. */
+export function isBoldLine(block: RootContent | undefined): block is Paragraph {
+  if (block?.type !== 'paragraph') return false;
+  const parts = block.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const [only] = parts;
+  return parts.length === 1 && only?.type === 'strong' && !toString(only).includes('\n') && toString(only).trim().length > 0;
+}
+
+/** The lone `#` heading that titles a tutorial or notes file, when there is exactly one and it comes first. */
+export function documentTitleIndex(blocks: RootContent[]): number {
+  const ones = blocks.flatMap((block, index) => (block.type === 'heading' && block.depth === 1 ? [index] : []));
+  const first = blocks.findIndex((block) => block.type === 'heading');
+  return ones.length === 1 && ones[0] === first ? first : -1;
+}
+
+function notesSigns(tree: Root): string[] {
+  const signs: string[] = [];
+  const bold = tree.children.filter((block) => isBoldLine(block));
+  if (bold[0]) signs.push(`${bold.length} bold line${bold.length === 1 ? '' : 's'} used as sub-heading${bold.length === 1 ? '' : 's'}, such as \`${toString(bold[0])}\`${line(bold[0])}`);
+  const title = documentTitleIndex(tree.children);
+  const sections = tree.children.filter((block) => block.type === 'heading' && block.depth === 2).length;
+  if (title !== -1 && sections >= 2) signs.push(`one \`#\` title${line(tree.children[title]!)} over ${sections} \`##\` sections`);
+  return signs;
+}
