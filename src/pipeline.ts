@@ -18,6 +18,10 @@ import { dialect } from './dialects/index.js';
 import { liquid } from './dialects/liquid.js';
 import { outlineLists } from './dialects/outline-lists.js';
 import { outlineTitles } from './dialects/outline-titles.js';
+import { pageMeta } from './dialects/page-meta.js';
+import { revealComments } from './dialects/reveal-comments.js';
+import { revealNotes } from './dialects/reveal-notes.js';
+import { revealSeparators } from './dialects/reveal-separators.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
 import { revealDocument } from './render/document.js';
 import { handlers } from './render/handlers.js';
@@ -68,6 +72,7 @@ export function createParser(config: Config) {
     .use(frontMatter, { incremental: config.incremental })
     .use(dialect, { format: config.format })
     .use(liquid)
+    .use(pageMeta)
     .use(outlineLists)
     .use(outlineTitles)
     .use(fencedDivs)
@@ -79,6 +84,9 @@ export function createParser(config: Config) {
     .use(quizzes)
     .use(figures)
     .use(ids)
+    .use(revealSeparators)
+    .use(revealNotes)
+    .use(revealComments)
     .use(slides)
     .use(quizAnswers, { answers: config.quiz.answers })
     .use(footnotes)

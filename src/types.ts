@@ -155,6 +155,8 @@ declare module 'mdast' {
   interface Data {
     /** Pandoc attributes attached to this node. */
     attributes?: Attributes | undefined;
+    /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
+    notQuiz?: boolean | undefined;
   }
   interface RootContentMap {
     fencedDivFence: FencedDivFence;

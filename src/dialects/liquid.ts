@@ -9,6 +9,7 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { report, rules } from '../diagnostics.js';
 import { dialectRule } from './index.js';
 import { attributeListSpans, blank, liquidSpans, type Span } from './liquid-spans.js';
@@ -19,9 +20,11 @@ export const liquid = dialectRule(['page'], function (this: Processor, tree, fil
   const tags = liquidSpans(text, tree);
   const lists = attributeListSpans(text, tree).filter((list) => !tags.some((tag) => list.start < tag.end && list.end > tag.start));
   if (tags.length === 0 && lists.length === 0) return;
+  const place = location(file);
   for (const tag of tags) {
-    const point = { line: tag.line, column: tag.column, offset: tag.start };
-    report(file, `Liquid \`${shorten(tag.text)}\` is left out of the slides (Jekyll runs Liquid, lecture does not); write out what it stands for`, rules.liquidTag, { position: { start: point, end: point } }, 'info');
+    const [start, end] = [place.toPoint(tag.start), place.toPoint(tag.end)];
+    const position = start && end ? { start, end } : undefined;
+    report(file, `Liquid \`${shorten(tag.text)}\` is left out of the slides (Jekyll runs Liquid, lecture does not); write out what it stands for`, rules.liquidTag, { position }, 'info');
   }
   const cleaned = blank(text, [...tags, ...lists], (span) => (lists.includes(span) ? toAttributes(span, text) : span.text.replace(/[^\n]/g, ' ')));
   const fresh = this.parse(new VFile({ path: file.path, value: cleaned })) as Root;
