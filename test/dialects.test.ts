@@ -83,3 +83,25 @@ describe('every kind makes a presentable deck', () => {
     });
   }
 });
+
+describe('format override', () => {
+  const outline = 'Registries\n\n- store images\n - a private one needs a login\n';
+
+  test('the course config sets the dialect of every lecture', async () => {
+    const file = await render(outline, { format: 'pandoc' });
+    expect(file.data.dialect).toBe('pandoc');
+    expect(file.data.dialectReasons).toEqual(['the course config sets `format: pandoc`']);
+    expect(String(file.value)).not.toContain('<h2');
+  });
+
+  test('front matter wins over the course config', async () => {
+    const file = await render(`---\nformat: outline\n---\n\n${outline}`, { format: 'pandoc' });
+    expect(file.data.dialect).toBe('outline');
+    expect(String(file.value)).toContain('<h2>Registries</h2>');
+  });
+
+  test('the course config rejects an unknown format', async () => {
+    const { validateConfig } = await import('../src/config/validate.js');
+    expect(validateConfig({ format: 'slides' }).problems).toEqual(['`format` must be one of `pandoc`, `notes`, `page`, `outline`, `reveal-md`']);
+  });
+});

@@ -57,15 +57,29 @@ export function detectDialect(input: DetectInput): Detection {
   return { dialect: 'pandoc', reasons: ['no sign of another dialect; Pandoc slide markdown is the default'] };
 }
 
-function line(node: { position?: { start: { line: number } } | undefined }): string {
-  return node.position ? ` (line ${node.position.start.line})` : '';
+type Located = { position?: { start: { line: number } } | undefined };
+
+/** A sign seen on some lines, as a reason: "`Note:` speaker notes: lines 10, 31". */
+function sign(label: string, nodes: Located[]): string[] {
+  const lines = [...new Set(nodes.flatMap((node) => (node.position ? [node.position.start.line] : [])))];
+  if (nodes.length === 0) return [];
+  if (lines.length === 0) return [label];
+  const shown = lines.slice(0, 4).join(', ') + (lines.length > 4 ? ', …' : '');
+  return [`${label}: line${lines.length === 1 ? '' : 's'} ${shown}`];
+}
+
+function all(tree: Root, type: string): Located[] {
+  const found: Located[] = [];
+  visit(tree, type, (node) => {
+    found.push(node);
+  });
+  return found;
 }
 
 function pageSigns({ tree, text, meta }: DetectInput): string[] {
   const signs = ['layout', 'permalink'].filter((key) => key in meta.raw).map((key) => `front matter has Jekyll's \`${key}\``);
-  const tag = liquidSpans(text, tree).find((span) => isTemplating(span, text));
-  if (tag) signs.push(`Liquid tag \`${tag.text.length > 30 ? `${tag.text.slice(0, 29)}…` : tag.text}\` (line ${tag.line})`);
-  return signs;
+  const tags = liquidSpans(text, tree).filter((span) => isTemplating(span, text));
+  return [...signs, ...sign('Liquid tags `{{ … }}` / `{% … %}`', tags.map((tag) => ({ position: { start: { line: tag.line } } })))];
 }
 
 /**
@@ -80,34 +94,27 @@ function isTemplating(span: Span, text: string): boolean {
 }
 
 function pandocSigns({ tree, meta }: DetectInput): string[] {
-  const signs: string[] = [];
-  const found = (type: string, what: string) => {
-    visit(tree, type, (node) => {
-      signs.push(`${what}${line(node)}`);
-      return false;
-    });
-  };
-  found('fencedDivFence', 'a fenced div `:::`');
-  found('inlineAttributes', 'Pandoc attributes `{…}`');
-  found('bracketedSpan', 'a bracketed span `[…]{…}`');
-  if ('slide-level' in meta.raw) signs.push('front matter sets `slide-level`');
-  return signs;
+  return [
+    ...sign('fenced divs `:::`', all(tree, 'fencedDivFence')),
+    ...sign('Pandoc attributes `{…}`', all(tree, 'inlineAttributes')),
+    ...sign('bracketed spans `[…]{…}`', all(tree, 'bracketedSpan')),
+    ...('slide-level' in meta.raw ? ['front matter sets `slide-level`'] : []),
+  ];
 }
 
 const revealKeys = ['separator', 'verticalSeparator', 'revealOptions'];
 const revealComment = /^<!--\s*\.(slide|element):/;
 
 function revealSigns({ tree, text, meta }: DetectInput): string[] {
-  const signs = revealKeys.filter((key) => key in meta.raw).map((key) => `front matter has reveal-md's \`${key}\``);
-  visit(tree, 'html', (node) => {
-    const kind = revealComment.exec(node.value)?.[1];
-    if (kind && signs.length < 3) signs.push(`a \`<!-- .${kind}: -->\` comment${line(node)}`);
-  });
-  for (const block of tree.children) {
-    if (block.type === 'paragraph' && /^notes?:/i.test(toString(block))) signs.push(`a \`Note:\` paragraph${line(block)}`);
-    if (block.type === 'thematicBreak' && sourceOf(block, text) === '----') signs.push(`a \`----\` vertical separator${line(block)}`);
-  }
-  return signs;
+  const comments = all(tree, 'html') as Array<Located & { value: string }>;
+  const ofKind = (kind: string) => comments.filter((node) => revealComment.exec(node.value)?.[1] === kind);
+  return [
+    ...revealKeys.filter((key) => key in meta.raw).map((key) => `front matter has reveal-md's \`${key}\``),
+    ...sign('`<!-- .slide: -->` comments', ofKind('slide')),
+    ...sign('`<!-- .element: -->` comments', ofKind('element')),
+    ...sign('`Note:` speaker notes', tree.children.filter((block) => block.type === 'paragraph' && /^notes?:/i.test(toString(block)))),
+    ...sign('`----` vertical separators', tree.children.filter((block) => block.type === 'thematicBreak' && sourceOf(block, text) === '----')),
+  ];
 }
 
 /** The source text of `node`. */
@@ -124,7 +131,7 @@ function outlineSigns(tree: Root): string[] {
   });
   if (headings > 0) return [];
   const titles = tree.children.filter((block, index) => isOutlineTitle(block, tree.children[index + 1]));
-  return titles.length > 0 ? [`no headings, and ${titles.length} short line${titles.length === 1 ? '' : 's'} standing over a list, such as \`${toString(titles[0]!)}\`${line(titles[0]!)}`] : [];
+  return sign('no headings, but short lines standing alone over lists (slide titles)', titles);
 }
 
 /** Whether `block` is a short line of plain text standing alone right above a list: an outline's slide title. */
@@ -150,11 +157,9 @@ export function documentTitleIndex(blocks: RootContent[]): number {
 }
 
 function notesSigns(tree: Root): string[] {
-  const signs: string[] = [];
-  const bold = tree.children.filter((block) => isBoldLine(block));
-  if (bold[0]) signs.push(`${bold.length} bold line${bold.length === 1 ? '' : 's'} used as sub-heading${bold.length === 1 ? '' : 's'}, such as \`${toString(bold[0])}\`${line(bold[0])}`);
+  const signs = sign('bold lines used as sub-headings (`**…**` alone in a paragraph)', tree.children.filter((block) => isBoldLine(block)));
   const title = documentTitleIndex(tree.children);
-  const sections = tree.children.filter((block) => block.type === 'heading' && block.depth === 2).length;
-  if (title !== -1 && sections >= 2) signs.push(`one \`#\` title${line(tree.children[title]!)} over ${sections} \`##\` sections`);
+  const sections = tree.children.filter((block) => block.type === 'heading' && block.depth === 2);
+  if (title !== -1 && sections.length >= 2) signs.push(...sign('one `#` title over `##` sections, as in a tutorial or course notes', [tree.children[title]!]));
   return signs;
 }

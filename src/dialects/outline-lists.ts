@@ -24,13 +24,17 @@ function column(node: RootContent): number {
   return node.position?.start.column ?? 1;
 }
 
-/** A list that starts further right than the list before it continues that list's last item. */
+/**
+ * A list right after another one continues it (a sub-item with another
+ * bullet, or the items after such a sub-item, start a new list in
+ * CommonMark); `nestByColumn` then puts each item where its column says.
+ */
 function mergeIndentedLists(children: RootContent[]): RootContent[] {
   const result: RootContent[] = [];
   for (const child of children) {
     const previous = result.at(-1);
     const first = child.type === 'list' ? child.children[0] : undefined;
-    if (previous?.type === 'list' && child.type === 'list' && first && column(first) > column(previous.children[0]!)) {
+    if (previous?.type === 'list' && child.type === 'list' && first && (column(first) > column(previous.children[0]!) || previous.ordered === child.ordered)) {
       previous.children.push(...child.children);
       extendTo(previous, child);
     } else result.push(child);
