@@ -51,7 +51,7 @@ export function detectDialect(input: DetectInput): Detection {
     ['pandoc', pandocSigns(input)],
     ['reveal-md', revealSigns(input)],
     ['outline', outlineSigns(input.tree)],
-    ['notes', notesSigns(input.tree)],
+    ['notes', notesSigns(input.tree, input.meta)],
   ];
   for (const [dialect, reasons] of checks) if (reasons.length > 0) return { dialect, reasons };
   return { dialect: 'pandoc', reasons: ['no sign of another dialect; Pandoc slide markdown is the default'] };
@@ -156,10 +156,20 @@ export function documentTitleIndex(blocks: RootContent[]): number {
   return ones.length === 1 && ones[0] === first ? first : -1;
 }
 
-function notesSigns(tree: Root): string[] {
+/**
+ * A tutorial's `#` title over `##` sections counts when text stands right
+ * under it, so Pandoc would make the whole file one slide, and front matter
+ * gives no other title (under a Pandoc title, a lone `#` is a section).
+ */
+function notesSigns(tree: Root, meta: LectureMeta): string[] {
   const signs = sign('bold lines used as sub-headings (`**…**` alone in a paragraph)', tree.children.filter((block) => isBoldLine(block)));
   const title = documentTitleIndex(tree.children);
   const sections = tree.children.filter((block) => block.type === 'heading' && block.depth === 2);
-  if (title !== -1 && sections.length >= 2) signs.push(...sign('one `#` title over `##` sections, as in a tutorial or course notes', [tree.children[title]!]));
+  const heading = tree.children[title];
+  const intro = tree.children[title + 1];
+  const titled = heading && (meta.title === undefined || meta.title.trim() === toString(heading).trim());
+  if (titled && intro && intro.type !== 'heading' && sections.length >= 2) {
+    signs.push(...sign('one `#` title with text under it, over `##` sections (a tutorial; Pandoc would make it all one slide)', [heading]));
+  }
   return signs;
 }
