@@ -96,10 +96,25 @@ function isTemplating(span: Span, text: string): boolean {
 function pandocSigns({ tree, meta }: DetectInput): string[] {
   return [
     ...sign('fenced divs `:::`', all(tree, 'fencedDivFence')),
-    ...sign('Pandoc attributes `{…}`', all(tree, 'inlineAttributes')),
+    ...sign('Pandoc attributes `{…}`', attachedAttributes(tree)),
     ...sign('bracketed spans `[…]{…}`', all(tree, 'bracketedSpan')),
     ...('slide-level' in meta.raw ? ['front matter sets `slide-level`'] : []),
   ];
+}
+
+const attachable = new Set(['image', 'imageReference', 'link', 'linkReference', 'inlineCode']);
+
+/** `{…}` that ends a heading or follows an image, link or code span: written as attributes, not braces in prose. */
+function attachedAttributes(tree: Root): Located[] {
+  const found: Located[] = [];
+  visit(tree, 'inlineAttributes', (node, index, parent) => {
+    const before = index === undefined ? undefined : parent?.children[index - 1];
+    const rest = index === undefined ? [] : (parent?.children.slice(index + 1) ?? []);
+    const endsHeading = parent?.type === 'heading' && rest.every((child) => child.type === 'text' && child.value.trim() === '');
+    const written = node.attributes.id !== undefined || node.attributes.format !== undefined || node.attributes.classes.length > 0 || Object.keys(node.attributes.values).length > 0;
+    if (written && (endsHeading || (before !== undefined && attachable.has(before.type)))) found.push(node);
+  });
+  return found;
 }
 
 const revealKeys = ['separator', 'verticalSeparator', 'revealOptions'];
