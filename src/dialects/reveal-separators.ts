@@ -87,7 +87,8 @@ function toStacks(chunks: Chunk[]): Array<Slide | Stack> {
     }
     const title = chunk.blocks.find((block) => !isComment(block));
     const heading = title?.type === 'heading' ? title : undefined;
-    const slide = createSlide('slide', heading, first);
+    // A slide opened by a `#` heading is a title slide, centred like Pandoc's section slides.
+    const slide = createSlide(heading?.depth === 1 ? 'section' : 'slide', heading, first);
     for (const block of chunk.blocks) {
       if (block !== heading) slide.children.push(block);
       extendTo(slide, block);
