@@ -153,7 +153,8 @@ function outlineSigns(tree: Root): string[] {
 export function isOutlineTitle(block: RootContent | undefined, next: RootContent | undefined): block is Paragraph {
   if (block?.type !== 'paragraph' || next?.type !== 'list') return false;
   const text = toString(block);
-  return block.children.every((child) => child.type === 'text') && !text.includes('\n') && text.trim().length <= 60 && !/[.:,;]$/.test(text.trim());
+  // A sentence (one final period) or a lead-in (`:`) is not a title; an ellipsis may be.
+  return block.children.every((child) => child.type === 'text') && !text.includes('\n') && text.trim().length <= 60 && !/([^.]\.|[:,;])$/.test(text.trim());
 }
 
 /** Whether `block` is a paragraph holding only bold text: a sub-heading in course notes. */
