@@ -57,7 +57,7 @@ function shownText(slide: Element): string {
 
 const kinds: Array<{ name: string; dialect: string; titles: Array<string | undefined>; nested: boolean }> = [
   { name: 'notes', dialect: 'notes', titles: ['Storing images', 'Registries', 'Tags'], nested: true },
-  { name: 'page', dialect: 'page', titles: ['🐳 Containers in practice', undefined, 'Questions you will be able to answer', 'Watch first', 'Running a container', 'Next'], nested: true },
+  { name: 'page', dialect: 'page', titles: ['🐳 Containers in practice', 'Questions you will be able to answer', 'Watch first', 'Running a container', 'Next'], nested: true },
   { name: 'tutorial', dialect: 'notes', titles: ['Packaging a web service', 'Prerequisites', 'Writing the Dockerfile', 'Configuration', 'Running it'], nested: true },
   { name: 'outline', dialect: 'outline', titles: ['Container basics', 'Registries', 'What is a tag', 'Lifecycle', 'What is ...'], nested: true },
   { name: 'reveal-md', dialect: 'reveal-md', titles: ['Networking containers', 'Bridge networks', 'Publishing a port', 'Host networking', 'Summary'], nested: true },
