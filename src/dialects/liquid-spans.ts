@@ -74,7 +74,8 @@ export function blank(text: string, spans: Span[], replace: (span: Span) => stri
     const current = lines[span.line - 1];
     if (indent.length !== span.column - 1 || current === undefined || current.trim() === '') continue;
     const content = current.trimStart();
-    lines[span.line - 1] = indent + content + ' '.repeat(current.length - indent.length - content.length);
+    // Tabs, not spaces: two trailing spaces would make a line break.
+    lines[span.line - 1] = indent + content + '\t'.repeat(current.length - indent.length - content.length);
   }
   return lines.join('\n');
 }

@@ -11,12 +11,14 @@ import { dialectRule } from './index.js';
 /** Remark plugin (outlines): nest items by their source column. */
 export const outlineLists = dialectRule(['outline'], (tree) => {
   const parents: Parent[] = [];
+  const written = new Map<ListItem, List>();
   visit(tree, (node) => {
     if ('children' in node && node.children.some((child) => child.type === 'list')) parents.push(node);
+    if (node.type === 'list') for (const item of node.children) written.set(item, node);
   });
   for (const parent of parents) parent.children = mergeIndentedLists(parent.children as RootContent[]);
   visit(tree, 'list', (list) => {
-    nestByColumn(list);
+    nestByColumn(list, written);
   });
 });
 
@@ -42,13 +44,14 @@ function mergeIndentedLists(children: RootContent[]): RootContent[] {
   return result;
 }
 
-function nestByColumn(list: List): void {
+/** `written` maps each item to the list it was written in, whose kind (bullets or numbers) a new sub-list takes. */
+function nestByColumn(list: List, written: Map<ListItem, List>): void {
   const kept: ListItem[] = [];
   const open: ListItem[] = [];
   for (const item of list.children) {
     while (open.length > 0 && column(open.at(-1)!) >= column(item)) open.pop();
     const parent = open.at(-1);
-    if (parent) addSubItem(parent, item, list);
+    if (parent) addSubItem(parent, item, written.get(item) ?? list);
     else kept.push(item);
     open.push(item);
   }

@@ -29,7 +29,7 @@ export const revealNotes = dialectRule(['reveal-md'], (tree, file) => {
       children: first ? [first, ...blocks.slice(1)] : blocks.slice(1),
       position: blocks[0]!.position && { start: blocks[0]!.position.start, end: blocks.at(-1)?.position?.end ?? blocks[0]!.position.end },
     };
-    slide.children.push(notes);
+    if (notes.children.length > 0) slide.children.push(notes);
   }
 });
 
