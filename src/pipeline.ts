@@ -19,6 +19,7 @@ import { liquid } from './dialects/liquid.js';
 import { outlineLists } from './dialects/outline-lists.js';
 import { outlineTitles } from './dialects/outline-titles.js';
 import { pageMeta } from './dialects/page-meta.js';
+import { revealAttributeComments } from './dialects/reveal-attribute-comments.js';
 import { revealComments } from './dialects/reveal-comments.js';
 import { revealNotes } from './dialects/reveal-notes.js';
 import { revealSeparators } from './dialects/reveal-separators.js';
@@ -75,6 +76,7 @@ export function createParser(config: Config) {
     .use(pageMeta)
     .use(outlineLists)
     .use(outlineTitles)
+    .use(revealAttributeComments)
     .use(fencedDivs)
     .use(inlineAttributes)
     .use(codeAttributes)

@@ -72,6 +72,15 @@ export interface Pause extends Node {
   data?: Data | undefined;
 }
 
+/** A reveal.js `<!-- .slide: … -->` or `<!-- .element: … -->` comment, parsed (reveal-md dialect); applied and removed once slides are cut. */
+export interface RevealAttributes extends Node {
+  type: 'revealAttributes';
+  /** `slide` for the slide the comment is on; `element` for the element before it. */
+  target: 'slide' | 'element';
+  attributes: Attributes;
+  data?: Data | undefined;
+}
+
 /** One reveal.js slide (`<section>`). */
 export interface Slide extends Parent {
   type: 'slide';
@@ -171,6 +180,7 @@ declare module 'mdast' {
     slideFootnotes: SlideFootnotes;
     quiz: Quiz;
     quizOption: QuizOption;
+    revealAttributes: RevealAttributes;
   }
   interface BlockContentMap {
     fencedDivFence: FencedDivFence;
@@ -179,10 +189,12 @@ declare module 'mdast' {
     figure: Figure;
     pause: Pause;
     quiz: Quiz;
+    revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
     inlineAttributes: InlineAttributes;
     bracketedSpan: BracketedSpan;
+    revealAttributes: RevealAttributes;
   }
 }
 

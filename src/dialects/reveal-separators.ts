@@ -72,7 +72,7 @@ function toChunks(tree: Root, cuts: Cut[]): Chunk[] {
 }
 
 function isComment(block: RootContent): boolean {
-  return block.type === 'html' && block.value.trim().startsWith('<!--');
+  return block.type === 'revealAttributes' || (block.type === 'html' && block.value.trim().startsWith('<!--'));
 }
 
 /** Horizontal chunks become slides; a heading (after any comments) titles its slide; vertical ones stack under the slide before them. Empty chunks are left out. */
@@ -89,10 +89,9 @@ function toStacks(chunks: Chunk[]): Array<Slide | Stack> {
     const heading = title?.type === 'heading' ? title : undefined;
     // A slide opened by a `#` heading is a title slide, centred like Pandoc's section slides.
     const slide = createSlide(heading?.depth === 1 ? 'section' : 'slide', heading, first);
-    for (const block of chunk.blocks) {
-      if (block !== heading) slide.children.push(block);
-      extendTo(slide, block);
-    }
+    // Blocks in source order (a comment before the heading stays before it), an empty heading left out.
+    slide.children = chunk.blocks.filter((block) => block !== heading || slide.children.includes(heading));
+    for (const block of chunk.blocks) extendTo(slide, block);
     const last = top.at(-1);
     if (chunk.vertical && last && !previousEmpty) {
       if (last.type === 'stack') last.children.push(slide);
