@@ -12,7 +12,7 @@ import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { LectureMeta } from '../types.js';
-import { liquidSpans, type Span } from './liquid-spans.js';
+import { attributeListSpans, liquidSpans, type Span } from './liquid-spans.js';
 
 /** The lecture dialects we read. */
 export const dialects = ['pandoc', 'notes', 'page', 'outline', 'reveal-md'] as const;
@@ -76,10 +76,18 @@ function all(tree: Root, type: string): Located[] {
   return found;
 }
 
+/** Front matter keys only Jekyll sites (and their themes) use. */
+const jekyllKeys = ['layout', 'permalink', 'nav_order', 'has_children', 'redirect_from'];
+
+function located(span: Span): Located {
+  return { position: { start: { line: span.line } } };
+}
+
 function pageSigns({ tree, text, meta }: DetectInput): string[] {
-  const signs = ['layout', 'permalink'].filter((key) => key in meta.raw).map((key) => `front matter has Jekyll's \`${key}\``);
+  const signs = jekyllKeys.filter((key) => key in meta.raw).map((key) => `front matter has Jekyll's \`${key}\``);
   const tags = liquidSpans(text, tree).filter((span) => isTemplating(span, text));
-  return [...signs, ...sign('Liquid tags `{{ … }}` / `{% … %}`', tags.map((tag) => ({ position: { start: { line: tag.line } } })))];
+  const lists = attributeListSpans(text, tree);
+  return [...signs, ...sign('Liquid tags `{{ … }}` / `{% … %}`', tags.map(located)), ...sign('kramdown attribute lists `{: …}`', lists.map(located))];
 }
 
 /**
