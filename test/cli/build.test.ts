@@ -160,6 +160,6 @@ describe('lecture build', () => {
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
     const missing = await lecture(root, 'build', '--explain', 'lectures/nope.md');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('Cannot find lecture `lectures/nope.md`');
+    expect(missing.stderr).toContain('Cannot read lecture `lectures/nope.md`: it is not a file');
   });
 });

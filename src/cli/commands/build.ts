@@ -61,7 +61,7 @@ async function explain(args: ParsedArgs<typeof buildArgs>): Promise<ExitCode> {
   const { explainDialect } = await import('../../build/explain.js');
   const file = args.explain ?? '';
   const result = await explainDialect({ file, root: args.root, config: args.config }).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(error.code === 'ENOENT' ? `Cannot find lecture \`${file}\`` : error.message);
+    throw error.code === 'ENOENT' || error.code === 'EISDIR' ? new CliError(`Cannot read lecture \`${file}\`: it is not a file`) : error;
   });
   const report = formatMessages([result.file], { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);
