@@ -128,16 +128,21 @@ function attachedAttributes(tree: Root): Located[] {
 const revealKeys = ['separator', 'verticalSeparator', 'revealOptions'];
 const revealComment = /^<!--\s*\.(slide|element):/;
 
+/**
+ * reveal-md's own markers decide; `Note:` paragraphs only add to them, since
+ * course notes write "Note: …" too and must not lose that text to the notes.
+ */
 function revealSigns({ tree, text, meta }: DetectInput): string[] {
   const comments = all(tree, 'html') as Array<Located & { value: string }>;
   const ofKind = (kind: string) => comments.filter((node) => revealComment.exec(node.value)?.[1] === kind);
-  return [
+  const signs = [
     ...revealKeys.filter((key) => key in meta.raw).map((key) => `front matter has reveal-md's \`${key}\``),
     ...sign('`<!-- .slide: -->` comments', ofKind('slide')),
     ...sign('`<!-- .element: -->` comments', ofKind('element')),
-    ...sign('`Note:` speaker notes', tree.children.filter((block) => block.type === 'paragraph' && /^notes?:/i.test(toString(block)))),
     ...sign('`----` vertical separators', tree.children.filter((block) => block.type === 'thematicBreak' && sourceOf(block, text) === '----')),
   ];
+  if (signs.length === 0) return [];
+  return [...signs, ...sign('`Note:` speaker notes', tree.children.filter((block) => block.type === 'paragraph' && /^notes?:/i.test(toString(block))))];
 }
 
 /** The source text of `node`. */
