@@ -139,10 +139,21 @@ function revealSigns({ tree, text, meta }: DetectInput): string[] {
     ...revealKeys.filter((key) => key in meta.raw).map((key) => `front matter has reveal-md's \`${key}\``),
     ...sign('`<!-- .slide: -->` comments', ofKind('slide')),
     ...sign('`<!-- .element: -->` comments', ofKind('element')),
-    ...sign('`----` vertical separators', tree.children.filter((block) => block.type === 'thematicBreak' && sourceOf(block, text) === '----')),
+    ...(cutByRules(tree) ? sign('`----` vertical separators', tree.children.filter((block) => block.type === 'thematicBreak' && sourceOf(block, text) === '----')) : []),
   ];
   if (signs.length === 0) return [];
   return [...signs, ...sign('`Note:` speaker notes', tree.children.filter((block) => block.type === 'paragraph' && /^notes?:/i.test(toString(block))))];
+}
+
+/**
+ * Whether rules, not headings, cut the file: every heading but the first
+ * comes right after a rule (comments aside), as in reveal-md. A Pandoc lecture that also uses
+ * `----` as a rule has headings that start slides on their own.
+ */
+function cutByRules(tree: Root): boolean {
+  const blocks = tree.children.filter((block) => block.type !== 'html');
+  const before = blocks.flatMap((block, index) => (block.type === 'heading' ? [blocks[index - 1]] : []));
+  return before.slice(1).every((block) => block?.type === 'thematicBreak');
 }
 
 /** The source text of `node`. */
