@@ -28,6 +28,12 @@ export const rules = {
   mathError: 'math-error',
   /** Two elements with the same id in one deck. */
   duplicateId: 'duplicate-id',
+  /** A `format:` that names no dialect (the dialect is detected instead). */
+  unknownFormat: 'unknown-format',
+  /** A Liquid tag (`{{ … }}`, `{% … %}`) in a course web page, left out of the slides. */
+  liquidTag: 'liquid-tag',
+  /** A reveal-md `separator` / `verticalSeparator` that is not a valid regular expression. */
+  badSeparator: 'bad-separator',
   /** A lecture that could not be read or built at all. */
   buildFailed: 'build-failed',
   /** Two lectures that would be written to the same folder. */

@@ -3,6 +3,8 @@
  */
 export { build, type BuildOptions, type BuildResult } from './build/build.js';
 export { discoverLectures, type Lecture } from './build/discover.js';
+export { explainDialect, type ExplainOptions, type Explanation } from './build/explain.js';
+export { detectDialect, dialects, type Detection, type Dialect } from './dialects/detect.js';
 export { loadConfig, ConfigError, configNames, type LoadedConfig } from './config/load.js';
 export { defaultConfig, resolveConfig, type Config, type RevealOptions, type UserConfig, type RuleSetting } from './config/schema.js';
 export { createParser, createProcessor, type ProcessorOptions } from './pipeline.js';

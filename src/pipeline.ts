@@ -12,6 +12,17 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { references, type Resolve } from './assets/references.js';
 import type { Config } from './config/schema.js';
+import { boldHeadings } from './dialects/bold-headings.js';
+import { documentTitle } from './dialects/document-title.js';
+import { dialect } from './dialects/index.js';
+import { liquid } from './dialects/liquid.js';
+import { outlineLists } from './dialects/outline-lists.js';
+import { outlineTitles } from './dialects/outline-titles.js';
+import { pageMeta } from './dialects/page-meta.js';
+import { revealAttributeComments } from './dialects/reveal-attribute-comments.js';
+import { revealComments } from './dialects/reveal-comments.js';
+import { revealNotes } from './dialects/reveal-notes.js';
+import { revealSeparators } from './dialects/reveal-separators.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
 import { revealDocument } from './render/document.js';
 import { handlers } from './render/handlers.js';
@@ -47,7 +58,11 @@ export interface ProcessorOptions {
   quizSecret?: string | undefined;
 }
 
-/** The markdown → mdast part, shared by the build and the checker. */
+/**
+ * The markdown → mdast part, shared by the build and the checker. The
+ * dialect rules (`src/dialects/`) run only on files of their dialect, so a
+ * Pandoc lecture takes the plain Pandoc path.
+ */
 export function createParser(config: Config) {
   return unified()
     .use(remarkParse)
@@ -56,13 +71,24 @@ export function createParser(config: Config) {
     .use(remarkMath)
     .use(remarkPandoc)
     .use(frontMatter, { incremental: config.incremental })
+    .use(dialect, { format: config.format })
+    .use(liquid)
+    .use(pageMeta)
+    .use(outlineLists)
+    .use(outlineTitles)
+    .use(revealAttributeComments)
     .use(fencedDivs)
     .use(inlineAttributes)
     .use(codeAttributes)
     .use(mathDollars)
+    .use(documentTitle)
+    .use(boldHeadings)
     .use(quizzes)
     .use(figures)
     .use(ids)
+    .use(revealSeparators)
+    .use(revealNotes)
+    .use(revealComments)
     .use(slides)
     .use(quizAnswers, { answers: config.quiz.answers })
     .use(footnotes)

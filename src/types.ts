@@ -5,6 +5,7 @@
  */
 import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Parent, PhrasingContent, RootContent } from 'mdast';
 import type { Position } from 'unist';
+import type { Dialect } from './dialects/detect.js';
 
 /** Pandoc attributes: `{#id .class key=value}` or one bare class word. */
 export interface Attributes {
@@ -68,6 +69,15 @@ export interface Figure extends Parent {
 /** A `. . .` pause; replaced by fragments in the slide model. */
 export interface Pause extends Node {
   type: 'pause';
+  data?: Data | undefined;
+}
+
+/** A reveal.js `<!-- .slide: … -->` or `<!-- .element: … -->` comment, parsed (reveal-md dialect); applied and removed once slides are cut. */
+export interface RevealAttributes extends Node {
+  type: 'revealAttributes';
+  /** `slide` for the slide the comment is on; `element` for the element before it. */
+  target: 'slide' | 'element';
+  attributes: Attributes;
   data?: Data | undefined;
 }
 
@@ -154,6 +164,8 @@ declare module 'mdast' {
   interface Data {
     /** Pandoc attributes attached to this node. */
     attributes?: Attributes | undefined;
+    /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
+    notQuiz?: boolean | undefined;
   }
   interface RootContentMap {
     fencedDivFence: FencedDivFence;
@@ -168,6 +180,7 @@ declare module 'mdast' {
     slideFootnotes: SlideFootnotes;
     quiz: Quiz;
     quizOption: QuizOption;
+    revealAttributes: RevealAttributes;
   }
   interface BlockContentMap {
     fencedDivFence: FencedDivFence;
@@ -176,10 +189,12 @@ declare module 'mdast' {
     figure: Figure;
     pause: Pause;
     quiz: Quiz;
+    revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
     inlineAttributes: InlineAttributes;
     bracketedSpan: BracketedSpan;
+    revealAttributes: RevealAttributes;
   }
 }
 
@@ -217,6 +232,10 @@ declare module 'vfile' {
     meta: LectureMeta;
     /** Every element id the deck carries: written ones first, then generated heading ids. */
     ids: string[];
+    /** The dialect the lecture is read as (`src/dialects/`). */
+    dialect: Dialect;
+    /** Why that dialect was chosen, in words, for `lecture build --explain`. */
+    dialectReasons: string[];
     /** Number of slides, vertical ones and the title slide included. */
     slideCount: number;
     /** Source line of each slide, in presentation order. */

@@ -4,6 +4,8 @@
  * course root holds any subset of it; see `load.ts`.
  */
 
+import type { Dialect } from '../dialects/detect.js';
+
 /** How a rule's findings are reported; `off` silences it. */
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';
 
@@ -79,6 +81,8 @@ export interface Config {
   lang: string;
   /** Make every list incremental unless front matter says otherwise. @default false */
   incremental: boolean;
+  /** Dialect of every lecture unless its front matter sets `format`: `pandoc`, `notes`, `page`, `outline` or `reveal-md`; by default each file's dialect is detected. @default undefined */
+  format?: Dialect | undefined;
   /** reveal.js options. */
   reveal: RevealOptions;
   /** Severity per rule id, e.g. `{"unknown-language": "off"}`. @default {} */

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import type { UserConfig } from './schema.js';
 import { closest } from '../suggest.js';
+import { dialects } from '../dialects/detect.js';
 
 const setting = z.enum(['off', 'warn', 'error', 'info']);
 
@@ -49,6 +50,7 @@ const schema = z.strictObject({
   theme: z.string().min(1),
   lang: z.string().min(1),
   incremental: z.boolean(),
+  format: z.enum(dialects),
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),
   cache: z.union([z.string().min(1), z.literal(false)]),

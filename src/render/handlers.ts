@@ -99,6 +99,7 @@ export const handlers: Handlers = {
   inlineAttributes: drop,
   titleBlockLine: drop,
   pause: drop,
+  revealAttributes: drop,
   image: withAttributes(defaultHandlers.image, 'img'),
   imageReference: withAttributes(defaultHandlers.imageReference, 'img'),
   link: withAttributes(defaultHandlers.link, 'a'),

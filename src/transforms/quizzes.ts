@@ -25,9 +25,9 @@ export function quizzes() {
   };
 }
 
-/** Blocks inside these divs are never quizzes. */
+/** Blocks inside these divs are never quizzes: speaker notes, and questions a dialect rule marked as learning goals. */
 function isOpaque(div: FencedDiv): boolean {
-  return div.attributes.classes.includes('notes');
+  return div.attributes.classes.includes('notes') || div.data?.notQuiz === true;
 }
 
 function recognise(parent: Parent, slideLevel: number, file: VFile): void {

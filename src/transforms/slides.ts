@@ -18,10 +18,13 @@ import type { Attributes, LectureMeta, Slide, Stack } from '../types.js';
 /** Remark plugin: replace the root's blocks with slides and stacks. */
 export function slides() {
   return (tree: Root, file: VFile): undefined => {
-    const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
-    const result = toSlides(tree.children, meta);
-    tree.children = result.slides;
-    file.data.slideLevel = result.slideLevel;
+    // A dialect rule may have cut the slides already (reveal-md's separators).
+    if (!tree.children.some((child) => child.type === 'slide' || child.type === 'stack')) {
+      const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
+      const result = toSlides(tree.children, meta);
+      tree.children = result.slides;
+      file.data.slideLevel = result.slideLevel;
+    }
     recordSlides(tree, file);
   };
 }
@@ -97,7 +100,8 @@ function addSlide(state: State, slide: Slide): void {
   state.current = slide;
 }
 
-function createSlide(kind: Slide['kind'], heading: Heading | undefined, start: RootContent): Slide {
+/** A slide started by `heading` (its attributes become the slide's) or, without one, by the block `start`. */
+export function createSlide(kind: Slide['kind'], heading: Heading | undefined, start: RootContent): Slide {
   const attributes: Attributes = heading?.data?.attributes ?? { classes: [], values: {} };
   if (heading?.data) heading.data.attributes = undefined;
   const children: RootContent[] = heading && toString(heading).trim() !== '' ? [heading] : [];
@@ -111,7 +115,8 @@ function createSlide(kind: Slide['kind'], heading: Heading | undefined, start: R
   };
 }
 
-function extendTo(slide: Slide, block: RootContent): void {
+/** Stretch the slide's position to the end of `block`. */
+export function extendTo(slide: Slide, block: RootContent): void {
   if (slide.position && block.position) slide.position.end = block.position.end;
 }
 

@@ -150,4 +150,16 @@ describe('lecture build', () => {
     const version = await lecture(root, '--version');
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  test('--explain prints the dialect of one lecture and why, and builds nothing', async () => {
+    const root = course();
+    writeFileSync(path.join(root, 'lectures/outline.md'), 'Registries\n\n- store images\n - a private one needs a login\n');
+    const result = await lecture(root, 'build', '--explain', 'lectures/outline.md');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('lectures/outline.md: outline\n  - no headings, but short lines standing alone over lists (slide titles): line 1\n');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    const missing = await lecture(root, 'build', '--explain', 'lectures/nope.md');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot read lecture `lectures/nope.md`: it is not a file');
+  });
 });

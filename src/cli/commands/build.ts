@@ -25,6 +25,7 @@ export const courseArgs = {
 
 export const buildArgs = {
   ...courseArgs,
+  explain: { type: 'string', description: 'Print which dialect this lecture is read as, and why; builds nothing', valueHint: 'file' },
   pdf: { type: 'boolean', description: 'Also export every deck to PDF, with the PDF options below' },
   ...pdfFlags,
 } satisfies ArgsDef;
@@ -70,9 +71,23 @@ export function buildOptions(args: {
   };
 }
 
+/** `lecture build --explain <file>`: the dialect and the reasons, one per line. */
+async function explain(args: ParsedArgs<typeof buildArgs>): Promise<ExitCode> {
+  const { explainDialect } = await import('../../build/explain.js');
+  const file = args.explain ?? '';
+  const result = await explainDialect({ file, root: args.root, config: args.config }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' || error.code === 'EISDIR' ? new CliError(`Cannot read lecture \`${file}\`: it is not a file`) : error;
+  });
+  const report = formatMessages([result.file], { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
+  if (report) process.stderr.write(`${report}\n`);
+  process.stdout.write(`${result.file.path}: ${result.dialect}\n${result.reasons.map((reason) => `  - ${reason}\n`).join('')}`);
+  return exitCodes.ok;
+}
+
 /** Run `lecture build`. */
 export async function runBuild(raw: string[], version: string): Promise<ExitCode> {
   const args = parseCommandArgs(raw, buildArgs, optionalValues);
+  if (args.explain !== undefined) return explain(args);
   const started = performance.now();
   const built = await build(buildOptions(args));
   const exported = args.pdf ? await exportBuilt(built, args, version) : undefined;
