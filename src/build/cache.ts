@@ -31,7 +31,7 @@ interface Entry {
 let fingerprint: string | undefined;
 
 /** Size and modification time of every file of the running tool, so a new build of the tool drops the cache. */
-function toolFingerprint(): string {
+export function toolFingerprint(): string {
   if (fingerprint) return fingerprint;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const code = path.relative(packageRoot(), here).split(path.sep)[0] ?? 'lib';

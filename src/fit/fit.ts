@@ -18,6 +18,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import pLimit from 'p-limit';
 import { writeAtomically } from '../assets/write.js';
+import { toolFingerprint } from '../build/cache.js';
 import type { Config } from '../config/schema.js';
 import { findBrowser } from '../export/find-browser.js';
 import { printDocument } from '../export/print/document.js';
@@ -56,9 +57,6 @@ export interface FitRun {
   /** Pages measured at once. @default the number of cores */
   jobs?: number | undefined;
 }
-
-/** Bump when measuring or applying changes, so old cached measurements are not replayed. */
-const version = '1';
 
 /** Fit the decks `decks` written under `out`. Throws `BrowserNotFoundError` when a deck needs measuring and no browser is found. */
 export async function fitDecks(out: string, decks: DeckSummary[], config: Config, run: FitRun): Promise<DeckFit[]> {
@@ -102,7 +100,7 @@ async function loadDeck(out: string, deck: DeckSummary, config: Config, cache: s
   const file = path.join(out, deck.slug, 'index.html');
   const html = await readFile(file, 'utf8');
   if (cache === false) return { deck, file, html };
-  const hash = createHash('sha256').update(`${version}\0${config.fit.minScale}\0${config.reveal.width}x${config.reveal.height}\0`).update(html);
+  const hash = createHash('sha256').update(`${toolFingerprint()}\0${config.fit.minScale}\0${config.reveal.width}x${config.reveal.height}\0`).update(html);
   for (const [, href = ''] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
     if (!/^[a-z]+:/i.test(href)) hash.update(await readFile(path.resolve(path.dirname(file), href)).catch(() => Buffer.from('missing')));
   }

@@ -1,10 +1,11 @@
 /**
  * What runs in the browser to fit slides: on the print layout of a deck
  * (every slide at the deck's size, fragments in their final state), find
- * each slide whose content overflows its box and decide, in this order,
- * (a) where to split it into continuation slides, when it is a long list or
- * prose, (b) how far to shrink its unsized images, or (c) the font scale it
- * needs, never below `minScale`. What still does not fit is returned with
+ * each slide whose content overflows its box and decide what makes it fit:
+ * a long list or prose is split into continuation slides at block
+ * boundaries; a slide with code, tables or pictures first has its unsized
+ * images capped to the space left, then is shrunk a little (to 85%), then
+ * split; and what is still too big is scaled down, never below `minScale`. What still does not fit is returned with
  * its overflow, for the report.
  *
  * `measureSlides` is serialised into the page: it must not refer to anything
@@ -56,36 +57,52 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
   const prose = new Set(['P', 'UL', 'OL', 'BLOCKQUOTE', 'DL', 'H3', 'H4', 'H5', 'H6']);
   const results: SlideFit[] = [];
 
-  const cutsFor = (section: HTMLElement): Cut[] | undefined => {
+  /** The slide's blocks after its title, and whether they are all prose (lists, paragraphs, quotes, sub-headings). */
+  const blocksOf = (section: HTMLElement) => {
     const children = Array.from(section.children) as HTMLElement[];
     const titled = children[0] !== undefined && /^H[1-6]$/.test(children[0].tagName) ? 1 : 0;
     const blocks = children.slice(titled);
-    if (blocks.length === 0 || !blocks.every((block) => prose.has(block.tagName))) return undefined;
+    return { titled, blocks, prose: blocks.length > 0 && blocks.every((block) => prose.has(block.tagName)) };
+  };
+
+  /** Where to split the slide so each piece fits, preferring cuts before sub-headings and never leaving one last. */
+  const cutsFor = (section: HTMLElement): Cut[] | undefined => {
+    const { titled, blocks } = blocksOf(section);
+    if (blocks.length === 0) return undefined;
     const origin = section.getBoundingClientRect().top;
     const box = (element: Element) => {
       const rect = element.getBoundingClientRect();
       return { top: rect.top - origin, bottom: rect.bottom - origin };
     };
-    const style = getComputedStyle(section);
     // Keep clear of the bottom edge, where the controls and slide number sit.
-    const limit = section.clientHeight - parseFloat(style.paddingBottom) - 12;
+    const limit = section.clientHeight - parseFloat(getComputedStyle(section).paddingBottom) - 12;
     const space = limit - box(blocks[0]!).top;
-    const units: Array<Cut & { top: number; bottom: number }> = [];
+    const units: Array<Cut & { top: number; bottom: number; heading: boolean }> = [];
     blocks.forEach((block, index) => {
       const { top, bottom } = box(block);
       const items = block.tagName === 'UL' || block.tagName === 'OL' ? (Array.from(block.children) as HTMLElement[]) : [];
-      if (bottom - top > space && items.length > 1) items.forEach((item, position) => units.push({ block: index + titled, item: position, ...box(item) }));
-      else units.push({ block: index + titled, top, bottom });
+      const heading = /^H[1-6]$/.test(block.tagName);
+      if (bottom - top > space && items.length > 1) items.forEach((item, position) => units.push({ block: index + titled, item: position, heading: false, ...box(item) }));
+      else units.push({ block: index + titled, top, bottom, heading });
     });
+    if (units.length < 2) return undefined;
     // Fill pieces up to `height` each; the first pass finds how many pieces are needed, the second evens them out.
     const cutAt = (height: number) => {
       const cuts: Cut[] = [];
-      let start = units[0]!.top;
-      for (const unit of units.slice(1)) {
-        const fits = unit.bottom - start <= Math.min(height + (unit.bottom - unit.top) / 2, space);
-        if (fits) continue;
-        cuts.push(unit.item === undefined || unit.item === 0 ? { block: unit.block } : { block: unit.block, item: unit.item });
-        start = unit.top;
+      let first = 0;
+      for (let index = 1; index < units.length; index++) {
+        const unit = units[index]!;
+        if (unit.bottom - units[first]!.top <= Math.min(height + (unit.bottom - unit.top) / 2, space)) continue;
+        let cut = index;
+        // Move the cut back to a sub-heading in the second half of the piece, or at least off a heading left last.
+        for (let back = index - 1; back > first; back--) {
+          if (!units[back]!.heading) continue;
+          if (back === index - 1 || units[back]!.top - units[first]!.top >= Math.min(height, space) / 2) cut = back;
+          break;
+        }
+        const at = units[cut]!;
+        cuts.push(at.item === undefined || at.item === 0 ? { block: at.block } : { block: at.block, item: at.item });
+        first = cut;
       }
       return cuts;
     };
@@ -114,16 +131,20 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     return undefined;
   };
 
-  const scaleFor = (section: HTMLElement): { scale: number; left?: number } => {
+  /** The largest scale, in steps of 5% down to `floor`, at which the slide fits; else `floor` and what is left over. */
+  const scaleFor = (section: HTMLElement, floor: number): { scale: number; left?: number } => {
     const base = parseFloat(getComputedStyle(section.parentElement ?? section).fontSize);
     let scale = 1;
-    for (let next = 0.95; next >= options.minScale - 1e-9; next -= 0.05) {
+    for (let next = 0.95; next >= floor - 1e-9; next -= 0.05) {
       scale = Math.round(next * 100) / 100;
       section.style.fontSize = `${base * scale}px`;
       if (excess(section) <= tolerance) return { scale };
     }
     return { scale, left: Math.round(excess(section)) };
   };
+
+  /** A slight overflow of a slide with code, tables or pictures reads better a little smaller than split. */
+  const mildScale = 0.85;
 
   for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page[data-slide]'))) {
     const section = page.querySelector<HTMLElement>(':scope > section');
@@ -136,11 +157,23 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
       fit.optedOut = true;
       continue;
     }
+    if (!blocksOf(section).prose) {
+      fit.images = shrinkImages(section, over);
+      if (fit.images) continue;
+    }
+    if (options.split && !blocksOf(section).prose && options.minScale < mildScale) {
+      const mild = scaleFor(section, mildScale);
+      if (mild.left === undefined) {
+        fit.scale = mild.scale;
+        continue;
+      }
+      section.style.fontSize = '';
+    }
     fit.cuts = options.split ? cutsFor(section) : undefined;
     if (fit.cuts) continue;
     fit.images = shrinkImages(section, over);
     if (fit.images) continue;
-    Object.assign(fit, scaleFor(section));
+    Object.assign(fit, scaleFor(section, options.minScale));
   }
   return results;
 }

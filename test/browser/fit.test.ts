@@ -91,6 +91,21 @@ describe('fitting long slides', () => {
     expect(titled('A big picture')[0]!.outside).toEqual([]);
   });
 
+  test('a long section with a table and code is split before a sub-heading; slightly long code is shrunk a little, not split', async () => {
+    expect(titled('A long section').map((slide) => slide.title)).toEqual(['A long section (1/2)', 'A long section (2/2)']);
+    const firstBlock = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('section'))
+        .filter((section) => section.querySelector('h2')?.textContent === 'A long section (2/2)')
+        .map((section) => section.querySelector('h2')?.nextElementSibling?.tagName)[0],
+    );
+    expect(firstBlock).toBe('H3');
+    for (const slide of titled('A long section')) expect(slide.outside).toEqual([]);
+    const [code] = titled('Slightly long code');
+    expect(code!.scale).toBeGreaterThanOrEqual(0.85 - 1e-6);
+    expect(code!.scale).toBeLessThan(1);
+    expect(code!.outside).toEqual([]);
+  });
+
   test('a slide that cannot fit even at 70% is kept at 70% and reported at its source line', () => {
     const [giant] = titled('Far too long');
     expect(giant!.scale).toBeCloseTo(0.7, 2);
