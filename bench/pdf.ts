@@ -7,7 +7,7 @@
  * include starting Node and the browser; figures only, no assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,15 @@ function expectPages(file: string, atLeast: number, tool: string): void {
 const work = mkdtempSync(path.join(os.tmpdir(), 'lecture-bench-pdf-'));
 try {
   console.log(`\nlecture bench, PDF: median of ${runs} runs, ${os.cpus().length} cores, ${path.basename(chrome)}\n`);
+  // Fitting the sample course: its build with fresh measurements, less the same build without fitting.
+  const sample = path.join(work, 'sample');
+  cpSync(path.join(root, 'lectures'), path.join(sample, 'lectures'), { recursive: true });
+  spawnSync(process.execPath, [bin, 'build', '--quiet', '--no-fit'], { cwd: sample });
+  const fitted = await measureTreeMedian([process.execPath, bin, 'build', '--quiet'], sample, env, () => rmSync(path.join(sample, '.lecture-cache/fit'), { recursive: true, force: true }));
+  const unfitted = await measureTreeMedian([process.execPath, bin, 'build', '--quiet', '--no-fit'], sample, env);
+  console.log(row('sample course (3 lectures): fitting slides', `${(fitted.seconds - unfitted.seconds).toFixed(2)} s`, 'target < 2 s'));
+  console.log(row('sample course: build with fitting, measured', `${fitted.seconds.toFixed(2)} s`));
+
   for (const slides of [60, 200]) {
     const course = path.join(work, `deck-${slides}`);
     const [file] = writeSyntheticCourse(course, 1, slides);
