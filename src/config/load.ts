@@ -44,6 +44,7 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
       reveal: { ...user.reveal, ...overrides.reveal },
       quiz: { ...user.quiz, ...overrides.quiz },
       pdf: { ...user.pdf, ...overrides.pdf },
+      check: { ...user.check, ...overrides.check },
       rules: { ...user.rules, ...overrides.rules },
     }),
     root: path.dirname(found),

@@ -57,6 +57,26 @@ export interface PdfOptions {
   jobs?: number | undefined;
 }
 
+/** `lecture check` options; flags win over these. */
+export interface CheckOptions {
+  /** Skip remote links (no network). @default false */
+  offline: boolean;
+  /** Also check `#anchors` in remote pages (downloads those pages). @default false */
+  remoteAnchors: boolean;
+  /** URLs never checked: `*` matches any run of characters, e.g. `https://intranet.example.edu/*`. @default [] */
+  exclude: string[];
+  /** How long a remote result is reused from the cache, in seconds; 0 never reuses. @default 86400 */
+  cacheAge: number;
+  /** Seconds one request may take. @default 10 */
+  timeout: number;
+  /** Requests in flight at once to one host. @default 4 */
+  perHost: number;
+  /** Requests in flight at once in total. @default 64 */
+  concurrency: number;
+  /** Retries of a request that timed out, was refused or told to wait (429, 503). @default 2 */
+  retries: number;
+}
+
 /** The whole course configuration. */
 export interface Config {
   /** Title of the course page. @default "Lectures" */
@@ -81,6 +101,8 @@ export interface Config {
   quiz: QuizOptions;
   /** PDF export. */
   pdf: PdfOptions;
+  /** `lecture check`. */
+  check: CheckOptions;
 }
 
 /** The configuration used when the course has no config file. */
@@ -107,13 +129,15 @@ export const defaultConfig: Config = {
   cache: '.lecture-cache',
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, timeout: 60 },
+  check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2 },
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf'>> & {
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf' | 'check'>> & {
   reveal?: Partial<RevealOptions>;
   quiz?: Partial<QuizOptions>;
   pdf?: Partial<PdfOptions>;
+  check?: Partial<CheckOptions>;
 };
 
 /** Merge a user configuration over the defaults. */
@@ -124,6 +148,7 @@ export function resolveConfig(user: UserConfig = {}): Config {
     reveal: { ...defaultConfig.reveal, ...user.reveal },
     quiz: { ...defaultConfig.quiz, ...user.quiz },
     pdf: { ...defaultConfig.pdf, ...user.pdf },
+    check: { ...defaultConfig.check, ...user.check },
     rules: { ...defaultConfig.rules, ...user.rules },
   };
 }

@@ -36,6 +36,17 @@ const pdf = z.strictObject({
   jobs: z.number().int().positive(),
 });
 
+const check = z.strictObject({
+  offline: z.boolean(),
+  remoteAnchors: z.boolean(),
+  exclude: z.array(z.string().min(1)),
+  cacheAge: z.number().min(0),
+  timeout: z.number().positive(),
+  perHost: z.number().int().positive(),
+  concurrency: z.number().int().positive(),
+  retries: z.number().int().min(0).max(10),
+});
+
 const schema = z.strictObject({
   $schema: z.string(),
   title: z.string(),
@@ -49,6 +60,7 @@ const schema = z.strictObject({
   cache: z.union([z.string().min(1), z.literal(false)]),
   quiz: quiz.partial(),
   pdf: pdf.partial(),
+  check: check.partial(),
 }).partial();
 
 /** The problems in `value` as sentences, or the typed configuration. */
@@ -82,7 +94,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape, check: check.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;
