@@ -58,7 +58,7 @@ export interface PdfOptions {
 }
 
 /** `lecture check` options; flags win over these. */
-export interface CheckOptions {
+export interface CheckSettings {
   /** Skip remote links (no network). @default false */
   offline: boolean;
   /** Also check `#anchors` in remote pages (downloads those pages). @default false */
@@ -102,7 +102,7 @@ export interface Config {
   /** PDF export. */
   pdf: PdfOptions;
   /** `lecture check`. */
-  check: CheckOptions;
+  check: CheckSettings;
 }
 
 /** The configuration used when the course has no config file. */
@@ -137,7 +137,7 @@ export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf' | 'check
   reveal?: Partial<RevealOptions>;
   quiz?: Partial<QuizOptions>;
   pdf?: Partial<PdfOptions>;
-  check?: Partial<CheckOptions>;
+  check?: Partial<CheckSettings>;
 };
 
 /** Merge a user configuration over the defaults. */

@@ -1,0 +1,109 @@
+/**
+ * One HTTP request, as little as the checker needs: the status and headers,
+ * and the body only when asked for (and then at most `maxBody` bytes). Node's
+ * own http/https modules, so timeouts, DNS and TLS errors are told apart.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+
+/** Options of one request. */
+export interface RequestOptions {
+  method: 'HEAD' | 'GET';
+  /** Milliseconds until the response headers must have arrived. */
+  timeout: number;
+  userAgent: string;
+  /** Read the body (HTML pages, for remote anchors). @default false */
+  body?: boolean | undefined;
+  /** Resolve host names (tests answer without DNS). @default the system resolver */
+  lookup?: LookupFunction | undefined;
+  agents: Agents;
+}
+
+/** What came back. */
+export interface Response {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body?: string | undefined;
+}
+
+/** Keep-alive connection pools, one per protocol, shared by a run. */
+export interface Agents {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+/** Pools for a run; `perHost` connections at most to one host. */
+export function createAgents(perHost: number): Agents {
+  const options = { keepAlive: true, maxSockets: perHost };
+  return { http: new http.Agent(options), https: new https.Agent(options) };
+}
+
+/** Close every pooled connection. */
+export function closeAgents(agents: Agents): void {
+  agents.http.destroy();
+  agents.https.destroy();
+}
+
+const maxBody = 4 * 1024 * 1024;
+
+/** A request failure with the code Node gave it (`ENOTFOUND`, `ETIMEDOUT`, `ERR_TLS_CERT_ALTNAME_INVALID` …). */
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Send one request; rejects with a `RequestError` when no response arrives. */
+export function request(url: URL, options: RequestOptions): Promise<Response> {
+  const secure = url.protocol === 'https:';
+  const send = secure ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const req = send(url, {
+      method: options.method,
+      agent: secure ? options.agents.https : options.agents.http,
+      lookup: options.lookup,
+      headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'identity' },
+    });
+    const timer = setTimeout(() => req.destroy(new RequestError(`no answer within ${options.timeout / 1000} s`, 'ETIMEDOUT')), options.timeout);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(error instanceof RequestError ? error : new RequestError(error.message, error.code ?? 'EUNKNOWN'));
+    });
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      const status = res.statusCode ?? 0;
+      const wantsBody = options.body && status >= 200 && status < 300 && /html/i.test(res.headers['content-type'] ?? '');
+      if (!wantsBody) {
+        // Never download what is not needed: a GET is cut off after its headers.
+        if (options.method === 'GET') res.destroy();
+        else res.resume();
+        resolve({ status, headers: res.headers });
+        return;
+      }
+      readBody(res).then((body) => resolve({ status, headers: res.headers, body }), reject);
+    });
+    req.end();
+  });
+}
+
+function readBody(res: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    res.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > maxBody) {
+        res.destroy();
+        done();
+      }
+    });
+    res.on('end', done);
+    res.on('error', done);
+  });
+}
