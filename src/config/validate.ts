@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import type { UserConfig } from './schema.js';
 import { closest } from '../suggest.js';
+import { rules } from '../diagnostics.js';
 
 const setting = z.enum(['off', 'warn', 'error', 'info']);
 
@@ -68,6 +69,8 @@ export function validateConfig(value: unknown): { config: UserConfig; problems: 
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) {
     const { $schema: _schema, ...config } = result.data;
+    const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
+    if (unknown.length > 0) return { problems: unknown.map((id) => `Unknown rule \`${id}\`${suggestion(closest(id, known))}`) };
     return { config, problems: [] };
   }
   return { problems: result.error.issues.map(describeIssue) };
@@ -90,6 +93,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return `\`${key}\`: ${issue.message}`;
   }
+}
+
+const known = new Set<string>(Object.values(rules));
+
+function suggestion(guess: string | undefined): string {
+  return guess ? `; did you mean \`${guess}\`?` : '';
 }
 
 function unknownKey(parent: string, name: string): string {
