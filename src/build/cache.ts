@@ -31,7 +31,7 @@ interface Entry {
 let fingerprint: string | undefined;
 
 /** Size and modification time of every file of the running tool, so a new build of the tool drops the cache. */
-function toolFingerprint(): string {
+export function toolFingerprint(): string {
   if (fingerprint) return fingerprint;
   const here = path.dirname(fileURLToPath(import.meta.url));
   const code = path.relative(packageRoot(), here).split(path.sep)[0] ?? 'lib';
@@ -51,7 +51,8 @@ function toolFingerprint(): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-async function snapshot(file: string): Promise<string> {
+/** `size:mtime` of a file, or `missing`. */
+export async function snapshot(file: string): Promise<string> {
   const info = await stat(file).catch(() => undefined);
   return info ? `${info.size}:${info.mtimeMs}` : 'missing';
 }

@@ -2,20 +2,23 @@
  * `check()`: every real defect of a course, found on the trees the build
  * makes: local files, fragment links, placeholders, structure, quizzes (from
  * the parser), remote links, and any extra message source (the browser's
- * layout measurement plugs in here). Nothing is written but the link cache.
+ * layout measurement plugs in here). Nothing is written but the caches.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { fileWithMessages } from '../build/messages.js';
 import { applyRuleSettings } from '../build/severity.js';
 import { discoverLectures, selectLectures } from '../build/discover.js';
 import { loadConfig } from '../config/load.js';
-import type { CheckSettings, Config, UserConfig } from '../config/schema.js';
-import { createLectureChecker } from './lecture.js';
-import { remoteLinks } from './remote/links.js';
-import { checkSeverities, courseRules, lectureRules } from './rules/index.js';
-import type { CheckContext, CheckedLecture, MessageSource } from './types.js';
+import type { Config, UserConfig } from '../config/schema.js';
+import { report, rules } from '../diagnostics.js';
+import { LectureCache } from './lecture-cache.js';
+import { RemoteChecker } from './remote/links.js';
+import { checkSeverities, courseRules } from './rules/index.js';
+import type { CheckContext, CheckedLecture, LectureFacts, MessageSource } from './types.js';
 
 /** Options of `check()`; paths are relative to `root`. */
 export interface CheckOptions {
@@ -27,11 +30,11 @@ export interface CheckOptions {
   paths?: string[] | undefined;
   /** Settings that win over the config file (from command-line flags), e.g. `{check: {offline: true}}`. */
   overrides?: UserConfig | undefined;
-  /** `false` neither reads nor writes the remote-link cache. @default true */
+  /** `false` neither reads nor writes the caches (remote results, unchanged lectures). @default true */
   cache?: boolean | undefined;
   /** More message sources, run after the built-in ones (e.g. layout measured in a browser). @default [] */
   sources?: MessageSource[] | undefined;
-  /** User-Agent of remote requests. @default "lecture-check/<version>" */
+  /** User-Agent of remote requests. @default "lecture-check (+https://www.npmjs.com/package/lecture)" */
   userAgent?: string | undefined;
   /** Host name resolution for remote links (tests answer without DNS). @default the system resolver */
   lookup?: LookupFunction | undefined;
@@ -48,37 +51,69 @@ export interface CheckResult {
   failed: boolean;
 }
 
+type Analyse = (source: string, text: string) => Promise<LectureFacts>;
+
 /** Check the course at `options.root`. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
   const all = await discoverLectures(path.resolve(root, config.lectures));
   const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
-  const checkLecture = createLectureChecker(config, root, process.cwd());
+  const cacheFolder = options.cache === false || config.cache === false ? undefined : path.resolve(root, config.cache);
+  const cwd = process.cwd();
+  const cache = new LectureCache(cacheFolder, config, root, cwd);
+  const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
+  await Promise.all([cache.load(), remote?.open()]);
+  const analyse = lazyAnalyser(config, root, cwd);
+
   const lectures: CheckedLecture[] = [];
-  for (const lecture of chosen) lectures.push(await checkLecture(lecture.source));
-  for (const lecture of lectures) for (const rule of lectureRules) rule(lecture);
+  for (const { source } of chosen) {
+    const lecture = await checkLecture(source, cwd, cache, analyse);
+    lectures.push(lecture);
+    remote?.add(lecture);
+  }
+  await cache.save();
 
-  const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, checkLecture) };
-  for (const source of [...courseRules, ...remoteSource(config.check, root, config, options), ...(options.sources ?? [])]) await source(context);
-
+  const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyse) };
+  for (const source of [...courseRules, ...(remote ? [remote.source] : []), ...(options.sources ?? [])]) await source(context);
   const files = lectures.map((lecture) => lecture.file);
   for (const file of files) applyRuleSettings(file, { ...checkSeverities, ...config.rules });
   return { files, config, root, failed: files.some((file) => file.messages.some((message) => message.fatal === true)) };
 }
 
-function remoteSource(settings: CheckSettings, root: string, config: Config, options: CheckOptions): MessageSource[] {
-  if (settings.offline) return [];
-  const cacheFolder = options.cache === false || config.cache === false ? undefined : path.resolve(root, config.cache);
-  return [remoteLinks({ cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup })];
+/** One lecture's facts, from the cache or freshly found, as a lecture of this run. */
+async function checkLecture(source: string, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
+  const text = await readFile(source, 'utf8').catch((error: Error) => error);
+  if (text instanceof Error) {
+    const file = fileWithMessages(path.relative(cwd, source), cwd, []);
+    report(file, `Cannot read lecture: ${text.message}`, rules.buildFailed, undefined, 'error');
+    return { source, file, ids: new Set(), horizontal: 0, targets: [] };
+  }
+  let facts = await cache.get(source, text);
+  if (!facts) {
+    facts = await analyse(source, text);
+    await cache.set(source, text, facts);
+  }
+  const lecture: CheckedLecture = { source, file: fileWithMessages(path.relative(cwd, source), cwd, facts.messages), ids: new Set(facts.ids), horizontal: facts.horizontal, targets: [] };
+  lecture.targets = facts.targets.map((target) => ({ ...target, lecture }));
+  return lecture;
+}
+
+/** The analyser, loading the build pipeline only when a lecture is not cached. */
+function lazyAnalyser(config: Config, root: string, cwd: string): Analyse {
+  let analyser: Promise<Analyse> | undefined;
+  return async (source, text) => {
+    analyser ??= import('./lecture.js').then((module) => module.createLectureChecker(config, root, cwd));
+    return (await analyser)(source, text);
+  };
 }
 
 /** Ids of any markdown file, from this run's lectures or parsed on demand (once). */
-function idsFinder(lectures: CheckedLecture[], checkLecture: (source: string) => Promise<CheckedLecture>): CheckContext['idsOf'] {
+function idsFinder(lectures: CheckedLecture[], analyse: Analyse): CheckContext['idsOf'] {
   const known = new Map<string, Promise<Set<string> | undefined>>(lectures.map((lecture) => [lecture.source, Promise.resolve(lecture.ids)]));
   return (source) => {
     let ids = known.get(source);
     if (!ids) {
-      ids = existsSync(source) ? checkLecture(source).then((lecture) => lecture.ids) : Promise.resolve(undefined);
+      ids = existsSync(source) ? readFile(source, 'utf8').then((text) => analyse(source, text)).then((facts) => new Set(facts.ids)) : Promise.resolve(undefined);
       known.set(source, ids);
     }
     return ids;

@@ -1,27 +1,34 @@
 /**
- * The remote-link message source: every http(s) URL of the checked lectures
- * is asked about once (HEAD, per-host limits, disk cache), and each element
- * that holds a bad one gets its own message.
+ * Remote links: every http(s) URL of the checked lectures is asked about once
+ * (HEAD, per-host limits, disk cache), starting as soon as its lecture is
+ * parsed so the network waits overlap the parsing of the next lectures; each
+ * element that holds a bad URL then gets its own message.
  */
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
+import type { CheckSettings } from '../../config/schema.js';
 import { report, rules } from '../../diagnostics.js';
 import { closest } from '../../suggest.js';
 import { isPlaceholder } from '../rules/placeholders.js';
-import { isRemote, targetsOf } from '../rules/targets.js';
-import type { CheckContext, MessageSource, Target } from '../types.js';
+import type { CheckedLecture, MessageSource, Target } from '../types.js';
 import { LinkCache } from './cache.js';
 import { createLimiter } from './limiter.js';
 import { closeAgents, createAgents } from './request.js';
-import { verify, type LinkResult } from './verify.js';
+import { verify, type LinkResult, type VerifyOptions } from './verify.js';
 
-/** Options of the remote-link source; the rest comes from `config.check`. */
+/** Options of the remote-link checker. */
 export interface RemoteOptions {
+  settings: CheckSettings;
   /** Cache folder, or `undefined` for none. */
   cacheFolder: string | undefined;
   userAgent: string;
   /** Resolve host names (tests answer without DNS). */
   lookup?: LookupFunction | undefined;
+}
+
+/** Whether `url` is an http(s) URL. */
+export function isRemote(url: string): boolean {
+  return /^https?:\/\//i.test(url.trim());
 }
 
 /** Whether `url` matches one of the `--exclude` patterns (`*` is any run of characters; no `*` is a prefix). */
@@ -44,46 +51,58 @@ function isCheckableFragment(fragment: string): boolean {
   return fragment !== '' && !/^[/!:]/.test(fragment) && !/^L\d+(C\d+)?(-L\d+(C\d+)?)?$/.test(fragment);
 }
 
-/** The remote-link source. */
-export function remoteLinks(options: RemoteOptions): MessageSource {
-  return async (context: CheckContext) => {
-    const settings = context.config.check;
-    const targets = context.lectures.flatMap((lecture) => targetsOf(lecture)).filter(
-      (target) => isRemote(target.url) && !isPlaceholder(target.url) && !isExcluded(target.url.trim(), settings.exclude),
-    );
-    const pages = new Map<string, boolean>();
-    for (const target of targets) {
-      const { page, fragment } = splitFragment(target.url.trim());
-      pages.set(page, (pages.get(page) ?? false) || (settings.remoteAnchors && isCheckableFragment(fragment)));
-    }
-    const results = await verifyAll(pages, context, options);
-    for (const target of targets) reportTarget(target, results, settings.remoteAnchors);
-  };
-}
+/** Checks remote links as lectures come in, and reports them at the end. */
+export class RemoteChecker {
+  readonly #options: RemoteOptions;
+  readonly #cache: LinkCache;
+  readonly #verify: VerifyOptions;
+  readonly #pending = new Map<string, { ids: boolean; result: Promise<LinkResult> }>();
+  readonly #targets: Target[] = [];
 
-async function verifyAll(pages: Map<string, boolean>, context: CheckContext, options: RemoteOptions): Promise<Map<string, LinkResult>> {
-  const settings = context.config.check;
-  const cache = new LinkCache(options.cacheFolder, settings.cacheAge * 1000);
-  await cache.load();
-  const agents = createAgents(settings.perHost);
-  const verifyOptions = { timeout: settings.timeout * 1000, retries: settings.retries, userAgent: options.userAgent, agents, limiter: createLimiter(settings.perHost, settings.concurrency), lookup: options.lookup };
-  const results = new Map<string, LinkResult>();
-  try {
-    await Promise.all(
-      [...pages].map(async ([page, ids]) => {
-        const cached = cache.get(page, ids);
-        results.set(page, cached ?? (await verify(page, verifyOptions, ids).catch((error: unknown) => ({ status: 'unverified' as const, detail: String(error) }))));
-      }),
-    );
-  } finally {
-    closeAgents(agents);
+  constructor(options: RemoteOptions) {
+    this.#options = options;
+    const { settings } = options;
+    this.#cache = new LinkCache(options.cacheFolder, settings.cacheAge * 1000);
+    const agents = createAgents(settings.perHost);
+    this.#verify = { timeout: settings.timeout * 1000, retries: settings.retries, userAgent: options.userAgent, agents, limiter: createLimiter(settings.perHost, settings.concurrency), lookup: options.lookup };
   }
-  if (await isOffline(results, options.lookup)) {
-    for (const [page, result] of results) if (result.dns) results.set(page, { status: 'unverified', detail: `${result.detail}, but no host resolved at all: is this machine offline? (\`--offline\` skips remote links)` });
+
+  /** Read the cache; call once before `add`. */
+  open(): Promise<void> {
+    return this.#cache.load();
   }
-  for (const [page, result] of results) cache.set(page, result);
-  await cache.save();
-  return results;
+
+  /** Start checking the remote URLs of `lecture`. */
+  add(lecture: CheckedLecture): void {
+    const { exclude, remoteAnchors } = this.#options.settings;
+    for (const target of lecture.targets) {
+      const url = target.url.trim();
+      if (!isRemote(url) || isPlaceholder(url) || isExcluded(url, exclude)) continue;
+      this.#targets.push(target);
+      const { page, fragment } = splitFragment(url);
+      const ids = remoteAnchors && isCheckableFragment(fragment);
+      const known = this.#pending.get(page);
+      if (known && (known.ids || !ids)) continue;
+      const result = this.#cache.get(page, ids) ?? verify(page, this.#verify, ids).catch((error: unknown): LinkResult => ({ status: 'unverified', detail: String(error) }));
+      this.#pending.set(page, { ids, result: Promise.resolve(result) });
+    }
+  }
+
+  /** The message source that waits for every answer and reports. */
+  readonly source: MessageSource = async () => {
+    const results = new Map<string, LinkResult>();
+    try {
+      for (const [page, pending] of this.#pending) results.set(page, await pending.result);
+    } finally {
+      closeAgents(this.#verify.agents);
+    }
+    if (await isOffline(results, this.#options.lookup)) {
+      for (const [page, result] of results) if (result.dns) results.set(page, { status: 'unverified', detail: `${result.detail}, but no host name resolves here: is this machine offline? (\`--offline\` skips remote links)` });
+    }
+    for (const [page, result] of results) this.#cache.set(page, result);
+    await this.#cache.save();
+    for (const target of this.#targets) reportTarget(target, results, this.#options.settings.remoteAnchors);
+  };
 }
 
 /** Whether every host failed to resolve because there is no network (a well-known name does not resolve either). */
@@ -99,19 +118,19 @@ function reportTarget(target: Target, results: Map<string, LinkResult>, anchors:
   const { page, fragment } = splitFragment(url);
   const result = results.get(page);
   if (!result) return;
-  const what = target.node.tagName === 'a' ? 'Link' : `The \`<${target.node.tagName}>\` source`;
+  const what = target.tagName === 'a' ? 'Link' : `The \`<${target.tagName}>\` source`;
   const file = target.lecture.file;
   if (result.status === 'dead') {
     const after = result.via ? ` after a redirect to \`${result.via}\`` : '';
-    report(file, `${what} \`${url}\` is broken: ${result.detail}${after}; fix or remove it`, rules.deadLink, target.node, 'error');
+    report(file, `${what} \`${url}\` is broken: ${result.detail}${after}; fix or remove it`, rules.deadLink, target, 'error');
   } else if (result.status === 'unverified') {
-    report(file, `Could not verify ${what.toLowerCase()} \`${url}\`: ${result.detail}; open it in a browser to check`, rules.unverifiedLink, target.node, 'warning');
+    report(file, `Could not verify ${what.toLowerCase()} \`${url}\`: ${result.detail}; open it in a browser to check`, rules.unverifiedLink, target, 'warning');
   } else if (result.status === 'redirected') {
-    report(file, `${what} \`${url}\` moved permanently to \`${result.location}${fragment ? `#${fragment}` : ''}\`; use the new address`, rules.redirectedLink, target.node, 'info');
+    report(file, `${what} \`${url}\` moved permanently to \`${result.location}${fragment ? `#${fragment}` : ''}\`; use the new address`, rules.redirectedLink, target, 'info');
   }
   if (anchors && result.ids && isCheckableFragment(fragment) && !hasAnchor(result.ids, fragment)) {
     const guess = closest(fragment, result.ids);
-    report(file, `The page \`${page}\` has no anchor \`#${fragment}\`${guess ? `; did you mean \`#${guess}\`?` : ''}`, rules.missingRemoteAnchor, target.node, 'warning');
+    report(file, `The page \`${page}\` has no anchor \`#${fragment}\`${guess ? `; did you mean \`#${guess}\`?` : ''}`, rules.missingRemoteAnchor, target, 'warning');
   }
 }
 

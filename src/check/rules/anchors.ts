@@ -13,7 +13,6 @@ import { report, rules } from '../../diagnostics.js';
 import { closest } from '../../suggest.js';
 import type { CheckContext, Target } from '../types.js';
 import { isPlaceholder } from './placeholders.js';
-import { targetsOf } from './targets.js';
 
 /** The id a fragment asks for, or a slide number for numeric reveal.js links (`#/3/1`). */
 function parseFragment(fragment: string): { id: string } | { slide: number } | undefined {
@@ -33,8 +32,8 @@ function parseFragment(fragment: string): { id: string } | { slide: number } | u
 /** Report fragment links whose id the target deck does not have. */
 export async function checkAnchors(context: CheckContext): Promise<void> {
   for (const lecture of context.lectures) {
-    for (const target of targetsOf(lecture)) {
-      if (target.node.tagName !== 'a' || isPlaceholder(target.url)) continue;
+    for (const target of lecture.targets) {
+      if (target.tagName !== 'a' || isPlaceholder(target.url)) continue;
       const url = target.url.trim();
       if (url.startsWith('#')) {
         checkFragment(target, url.slice(1), lecture.ids, lecture.horizontal, 'this deck');
@@ -57,14 +56,14 @@ function checkFragment(target: Target, fragment: string, ids: Set<string>, horiz
   if (!wanted) return;
   if ('slide' in wanted) {
     if (horizontal !== undefined && wanted.slide >= horizontal) {
-      report(target.lecture.file, `Link \`${target.url}\` asks for slide ${wanted.slide + 1} of ${where}, which has ${horizontal} slides`, rules.missingAnchor, target.node);
+      report(target.lecture.file, `Link \`${target.url}\` asks for slide ${wanted.slide + 1} of ${where}, which has ${horizontal} slides`, rules.missingAnchor, target);
     }
     return;
   }
   if (ids.has(wanted.id)) return;
   const guess = closest(wanted.id, ids);
   const hint = guess ? `; did you mean \`#${fragment.startsWith('/') ? '/' : ''}${guess}\`?` : '';
-  report(target.lecture.file, `No id \`${wanted.id}\` in ${where} for link \`${target.url}\`${hint}`, rules.missingAnchor, target.node);
+  report(target.lecture.file, `No id \`${wanted.id}\` in ${where} for link \`${target.url}\`${hint}`, rules.missingAnchor, target);
 }
 
 function safeDecode(value: string): string {

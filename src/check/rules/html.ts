@@ -8,7 +8,7 @@
  */
 import { visit } from 'unist-util-visit';
 import { report, rules } from '../../diagnostics.js';
-import type { CheckedLecture } from '../types.js';
+import type { LectureTrees } from '../types.js';
 
 const deprecated: Record<string, string> = {
   center: 'a `{.center}` class or `style="text-align:center"`',
@@ -25,7 +25,7 @@ const deprecated: Record<string, string> = {
 };
 
 /** Report `<script>`, inline event handlers and deprecated presentational tags. */
-export function checkRawHtml(lecture: CheckedLecture): void {
+export function checkRawHtml(lecture: LectureTrees): void {
   visit(lecture.hast, 'element', (node) => {
     if (node.tagName === 'script') {
       report(lecture.file, 'Raw `<script>` in a lecture runs in every viewer\'s browser; move behaviour into a theme or plugin', rules.rawScript, node);

@@ -6,14 +6,14 @@
  */
 import type { RuleSetting } from '../../config/schema.js';
 import { rules } from '../../diagnostics.js';
-import type { CheckedLecture, MessageSource } from '../types.js';
+import type { LectureTrees, MessageSource } from '../types.js';
 import { checkAnchors } from './anchors.js';
 import { checkRawHtml } from './html.js';
 import { checkPlaceholderLinks, checkTodoText } from './placeholders.js';
 import { checkAltText, checkEmptySlides } from './structure.js';
 
 /** Rules that look at one lecture alone. */
-export const lectureRules: ReadonlyArray<(lecture: CheckedLecture) => void> = [checkPlaceholderLinks, checkTodoText, checkAltText, checkEmptySlides, checkRawHtml];
+export const lectureRules: ReadonlyArray<(lecture: LectureTrees) => void> = [checkPlaceholderLinks, checkTodoText, checkAltText, checkEmptySlides, checkRawHtml];
 
 /** Rules that need the whole course (links between decks). */
 export const courseRules: readonly MessageSource[] = [checkAnchors];

@@ -10,8 +10,7 @@ import type { ElementContent, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { location } from 'vfile-location';
 import { report, rules } from '../../diagnostics.js';
-import type { CheckedLecture } from '../types.js';
-import { targetsOf } from './targets.js';
+import type { LectureTrees } from '../types.js';
 
 const placeholderWords = new Set(['', '#', 'link', 'url', 'todo', 'tbd', 'fixme', 'xxx', '...', 'about:blank', 'javascript:void(0)', 'javascript:;']);
 
@@ -23,8 +22,8 @@ export function isPlaceholder(url: string): boolean {
 }
 
 /** Report every placeholder link or source of `lecture`. */
-export function checkPlaceholderLinks(lecture: CheckedLecture): void {
-  for (const { url, node } of targetsOf(lecture)) {
+export function checkPlaceholderLinks(lecture: LectureTrees): void {
+  for (const { url, node } of lecture.urls) {
     if (!isPlaceholder(url)) continue;
     const shown = url.trim() === '' ? 'an empty target' : `the placeholder \`${url.trim()}\``;
     report(lecture.file, `This ${node.tagName === 'a' ? 'link' : `\`<${node.tagName}>\``} has ${shown}; put in the real address or remove it`, rules.placeholderLink, node);
@@ -41,7 +40,7 @@ function isHidden(node: ElementContent | Root): boolean {
 const todo = /\b(TODO|FIXME)\b/;
 
 /** Report `TODO` / `FIXME` left in text shown on a slide, once per text node. */
-export function checkTodoText(lecture: CheckedLecture): void {
+export function checkTodoText(lecture: LectureTrees): void {
   const source = String(lecture.file.value);
   const place = location(lecture.file);
   visitParents(lecture.hast, 'text', (node, ancestors) => {

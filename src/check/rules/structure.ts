@@ -7,10 +7,10 @@
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { report, rules } from '../../diagnostics.js';
-import type { CheckedLecture } from '../types.js';
+import type { LectureTrees } from '../types.js';
 
 /** Report images with no alt text: `![](…)` in markdown, `<img>` without `alt` in HTML. */
-export function checkAltText(lecture: CheckedLecture): void {
+export function checkAltText(lecture: LectureTrees): void {
   const markdownImages = new Set<number>();
   visit(lecture.mdast, 'image', (node) => {
     if (node.position?.start.offset !== undefined) markdownImages.add(node.position.start.offset);
@@ -32,7 +32,7 @@ function isInvisible(node: Nodes): boolean {
 }
 
 /** Report slides with no title and nothing on them (a background counts as content). */
-export function checkEmptySlides(lecture: CheckedLecture): void {
+export function checkEmptySlides(lecture: LectureTrees): void {
   visit(lecture.mdast, 'slide', (slide) => {
     if (slide.kind === 'title' || slide.children.some((child) => !isInvisible(child))) return;
     if (Object.keys(slide.attributes.values).some((key) => key.includes('background'))) return;
