@@ -4,8 +4,9 @@
  * as last time is not parsed again (parsing is most of a warm run's time).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../assets/write.js';
 import { snapshot, toolFingerprint } from '../build/cache.js';
 import type { Config } from '../config/schema.js';
 import type { LectureFacts } from './types.js';
@@ -62,9 +63,6 @@ export class LectureCache {
 
   async save(): Promise<void> {
     if (!this.#file || !this.#changed) return;
-    await mkdir(path.dirname(this.#file), { recursive: true });
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ version: 1, entries: this.#entries }));
-    await rename(temporary, this.#file);
+    await writeAtomically(this.#file, JSON.stringify({ version: 1, entries: this.#entries }));
   }
 }

@@ -3,8 +3,9 @@
  * network only about links it has not seen lately. Only settled answers are
  * kept: a link that could not be verified is asked about again next time.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../../assets/write.js';
 import type { LinkResult } from './verify.js';
 
 interface Entry {
@@ -54,9 +55,6 @@ export class LinkCache {
     if (!this.#file || !this.#changed) return;
     const now = Date.now();
     const kept = Object.fromEntries(Object.entries(this.#entries).filter(([, entry]) => now - entry.checked <= this.#maxAge));
-    await mkdir(path.dirname(this.#file), { recursive: true });
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify({ version: 1, entries: kept }));
-    await rename(temporary, this.#file);
+    await writeAtomically(this.#file, JSON.stringify({ version: 1, entries: kept }));
   }
 }

@@ -6,6 +6,7 @@
  */
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
+import { safeDecode } from '../../assets/locate.js';
 import type { CheckSettings } from '../../config/schema.js';
 import { report, rules } from '../../diagnostics.js';
 import { closest } from '../../suggest.js';
@@ -135,12 +136,7 @@ function reportTarget(target: Target, results: Map<string, LinkResult>, anchors:
 }
 
 function hasAnchor(ids: string[], fragment: string): boolean {
-  let decoded = fragment;
-  try {
-    decoded = decodeURIComponent(fragment);
-  } catch {
-    // keep it as written
-  }
+  const decoded = safeDecode(fragment);
   // GitHub prefixes the ids of rendered markdown with `user-content-`.
   return [decoded, fragment, `user-content-${decoded}`].some((id) => ids.includes(id));
 }

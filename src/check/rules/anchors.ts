@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { isLocalUrl } from '../../assets/references.js';
-import { splitUrl } from '../../assets/locate.js';
+import { safeDecode, splitUrl } from '../../assets/locate.js';
 import { report, rules } from '../../diagnostics.js';
 import { closest } from '../../suggest.js';
 import type { CheckContext, Target } from '../types.js';
@@ -21,12 +21,7 @@ function parseFragment(fragment: string): { id: string } | { slide: number } | u
   const bits = name.split('/');
   if (fragment.startsWith('/') && /^\d*$/.test(bits[0]!)) return { slide: Number(bits[0] || 0) };
   // reveal.js reads `#/name/2` as fragment step 2 of the slide `name`.
-  const id = fragment.startsWith('/') ? name.replace(/\/[-\d]+$/, '') : name;
-  try {
-    return { id: decodeURIComponent(id) };
-  } catch {
-    return { id };
-  }
+  return { id: safeDecode(fragment.startsWith('/') ? name.replace(/\/[-\d]+$/, '') : name) };
 }
 
 /** Report fragment links whose id the target deck does not have. */
@@ -64,12 +59,4 @@ function checkFragment(target: Target, fragment: string, ids: Set<string>, horiz
   const guess = closest(wanted.id, ids);
   const hint = guess ? `; did you mean \`#${fragment.startsWith('/') ? '/' : ''}${guess}\`?` : '';
   report(target.lecture.file, `No id \`${wanted.id}\` in ${where} for link \`${target.url}\`${hint}`, rules.missingAnchor, target);
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
