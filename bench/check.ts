@@ -27,9 +27,11 @@ function route(index: number): { path: string; dead: boolean } {
 
 function answer(req: http.IncomingMessage, res: http.ServerResponse): void {
   const [, kind, id] = (req.url ?? '/').split('/');
+  const body = '<!doctype html><title>x</title><p>content</p>';
+  // As real servers do, every answer says how long its body is, so connections are kept alive.
   const send = (status: number, headers: http.OutgoingHttpHeaders = {}) => {
-    res.writeHead(status, { 'content-type': 'text/html', ...headers });
-    res.end(req.method === 'HEAD' ? undefined : '<!doctype html><title>x</title><p>content</p>');
+    res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(body), ...headers });
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
   setTimeout(() => {
     if (kind === 'live' || kind === 'target') send(200);

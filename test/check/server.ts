@@ -36,7 +36,7 @@ export async function startServer(): Promise<TestServer> {
     const done = () => inFlight--;
     res.on('close', done);
     const send = (status: number, headers: http.OutgoingHttpHeaders = {}, body = '') => {
-      res.writeHead(status, { 'content-type': 'text/html', ...headers });
+      res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(body), ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     const route = url.pathname;

@@ -14,7 +14,7 @@ import { isPlaceholder } from '../rules/placeholders.js';
 import type { CheckedLecture, MessageSource, Target } from '../types.js';
 import { LinkCache } from './cache.js';
 import { createLimiter } from './limiter.js';
-import { closeAgents, createAgents } from './request.js';
+import { createAgent } from './request.js';
 import { verify, type LinkResult, type VerifyOptions } from './verify.js';
 
 /** Options of the remote-link checker. */
@@ -64,8 +64,8 @@ export class RemoteChecker {
     this.#options = options;
     const { settings } = options;
     this.#cache = new LinkCache(options.cacheFolder, settings.cacheAge * 1000);
-    const agents = createAgents(settings.perHost);
-    this.#verify = { timeout: settings.timeout * 1000, retries: settings.retries, userAgent: options.userAgent, agents, limiter: createLimiter(settings.perHost, settings.concurrency), lookup: options.lookup };
+    const agent = createAgent(settings.perHost, options.lookup);
+    this.#verify = { timeout: settings.timeout * 1000, retries: settings.retries, userAgent: options.userAgent, agent, limiter: createLimiter(settings.perHost, settings.concurrency) };
   }
 
   /** Read the cache; call once before `add`. */
@@ -95,7 +95,7 @@ export class RemoteChecker {
     try {
       for (const [page, pending] of this.#pending) results.set(page, await pending.result);
     } finally {
-      closeAgents(this.#verify.agents);
+      await this.#verify.agent.close();
     }
     if (await isOffline(results, this.#options.lookup)) {
       for (const [page, result] of results) if (result.dns) results.set(page, { status: 'unverified', detail: `${result.detail}, but no host name resolves here: is this machine offline? (\`--offline\` skips remote links)` });

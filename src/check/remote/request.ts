@@ -1,7 +1,9 @@
 /**
  * One HTTP request, as little as the checker needs: the status and headers,
  * and the body only when asked for (and then at most `maxBody` bytes). Node's
- * own http/https modules, so timeouts, DNS and TLS errors are told apart.
+ * own http/https modules with keep-alive pools: unlike undici, which closes
+ * the connection after every HEAD request, they reuse it, and a course's
+ * links are mostly HEAD requests to a few hosts.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -15,9 +17,7 @@ export interface RequestOptions {
   userAgent: string;
   /** Read the body (HTML pages, for remote anchors). @default false */
   body?: boolean | undefined;
-  /** Resolve host names (tests answer without DNS). @default the system resolver */
-  lookup?: LookupFunction | undefined;
-  agents: Agents;
+  agent: Agent;
 }
 
 /** What came back. */
@@ -28,24 +28,32 @@ export interface Response {
 }
 
 /** Keep-alive connection pools, one per protocol, shared by a run. */
-export interface Agents {
+export interface Agent {
   http: http.Agent;
   https: https.Agent;
+  /** Resolve host names (tests answer without DNS); the system resolver when unset. */
+  lookup?: LookupFunction | undefined;
+  /** Close every pooled connection. */
+  close: () => Promise<void>;
 }
 
 /** Pools for a run; `perHost` connections at most to one host. */
-export function createAgents(perHost: number): Agents {
+export function createAgent(perHost: number, lookup?: LookupFunction): Agent {
   const options = { keepAlive: true, maxSockets: perHost };
-  return { http: new http.Agent(options), https: new https.Agent(options) };
-}
-
-/** Close every pooled connection. */
-export function closeAgents(agents: Agents): void {
-  agents.http.destroy();
-  agents.https.destroy();
+  const pools = { http: new http.Agent(options), https: new https.Agent(options) };
+  return {
+    ...pools,
+    lookup,
+    close: async () => {
+      pools.http.destroy();
+      pools.https.destroy();
+    },
+  };
 }
 
 const maxBody = 4 * 1024 * 1024;
+/** Bodies not asked for are read only this far (so the connection can be reused), then dropped. */
+const skippedBody = 64 * 1024;
 
 /** A request failure with the code Node gave it (`ENOTFOUND`, `ETIMEDOUT`, `ERR_TLS_CERT_ALTNAME_INVALID` …). */
 export class RequestError extends Error {
@@ -64,8 +72,8 @@ export function request(url: URL, options: RequestOptions): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = send(url, {
       method: options.method,
-      agent: secure ? options.agents.https : options.agents.http,
-      lookup: options.lookup,
+      agent: secure ? options.agent.https : options.agent.http,
+      ...(options.agent.lookup ? { lookup: options.agent.lookup } : {}),
       headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'identity' },
     });
     const timer = setTimeout(() => req.destroy(new RequestError(`no answer within ${options.timeout / 1000} s`, 'ETIMEDOUT')), options.timeout);
@@ -78,9 +86,7 @@ export function request(url: URL, options: RequestOptions): Promise<Response> {
       const status = res.statusCode ?? 0;
       const wantsBody = options.body && status >= 200 && status < 300 && /html/i.test(res.headers['content-type'] ?? '');
       if (!wantsBody) {
-        // Never download what is not needed: a GET is cut off after its headers.
-        if (options.method === 'GET') res.destroy();
-        else res.resume();
+        skipBody(res);
         resolve({ status, headers: res.headers });
         return;
       }
@@ -88,6 +94,17 @@ export function request(url: URL, options: RequestOptions): Promise<Response> {
     });
     req.end();
   });
+}
+
+/** Drop a body nobody asked for: a short one is read so the connection is reused, a long one is cut off. */
+function skipBody(res: http.IncomingMessage): void {
+  let size = 0;
+  res.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > skippedBody) res.destroy();
+  });
+  res.on('error', () => undefined);
+  res.resume();
 }
 
 function readBody(res: http.IncomingMessage): Promise<string> {

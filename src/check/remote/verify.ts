@@ -6,9 +6,9 @@
  * Retry-After is honoured, other retries back off exponentially.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LookupFunction } from 'node:net';
 import type { Limiter } from './limiter.js';
-import { request, RequestError, type Agents, type Response } from './request.js';
+import type { Agent } from './request.js';
+import { request, RequestError, type Response } from './request.js';
 
 /** What is known about one URL. */
 export interface LinkResult {
@@ -31,11 +31,10 @@ export interface VerifyOptions {
   timeout: number;
   retries: number;
   userAgent: string;
-  agents: Agents;
+  agent: Agent;
   limiter: Limiter;
   /** Longest Retry-After honoured, in milliseconds; a longer one gives "could not verify". @default 30000 */
   maxRetryAfter?: number | undefined;
-  lookup?: LookupFunction | undefined;
 }
 
 const maxRedirects = 10;
@@ -94,7 +93,7 @@ async function attempt(url: URL, options: VerifyOptions, ids: boolean): Promise<
   let method: 'HEAD' | 'GET' = ids ? 'GET' : 'HEAD';
   for (let retry = 0; ; ) {
     const answer = await options.limiter(url.host, () =>
-      request(url, { method, timeout: options.timeout, userAgent: options.userAgent, lookup: options.lookup, agents: options.agents, body: ids }).catch((error: unknown) =>
+      request(url, { method, timeout: options.timeout, userAgent: options.userAgent, agent: options.agent, body: ids }).catch((error: unknown) =>
         error instanceof RequestError ? error : new RequestError(String(error), 'EUNKNOWN'),
       ),
     );
