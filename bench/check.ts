@@ -19,10 +19,16 @@ const linkinator = path.join(root, 'node_modules/linkinator/build/src/cli.js');
 const hosts = Array.from({ length: 25 }, (_, index) => `127.0.0.${index + 1}`);
 const delay = 50;
 
-/** What link `index` (0–499) does: every tenth is dead, a third of those only after a redirect. */
+/**
+ * What link `index` (0–499) does. Link `index` is on host `index % 25`; its
+ * number on that host decides: 2 of every 20 are dead (one of them after a
+ * permanent redirect, or gone), 4 live ones go through a temporary redirect.
+ */
 function route(index: number): { path: string; dead: boolean } {
-  if (index % 10 !== 7) return { path: index % 5 === 0 ? `/hop/${index}` : `/live/${index}`, dead: false };
-  return { path: index % 3 === 0 ? `/moved-dead/${index}` : index % 3 === 1 ? `/gone/${index}` : `/dead/${index}`, dead: true };
+  const number = Math.floor(index / hosts.length);
+  if (number === 7) return { path: index % 2 === 0 ? `/moved-dead/${index}` : `/gone/${index}`, dead: true };
+  if (number === 17) return { path: `/dead/${index}`, dead: true };
+  return { path: number % 5 === 0 ? `/hop/${index}` : `/live/${index}`, dead: false };
 }
 
 function answer(req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -12,7 +12,7 @@ import type { LookupFunction } from 'node:net';
 /** Options of one request. */
 export interface RequestOptions {
   method: 'HEAD' | 'GET';
-  /** Milliseconds until the response headers must have arrived. */
+  /** Milliseconds until the response (and the body, when read) must have arrived. */
   timeout: number;
   userAgent: string;
   /** Read the body (HTML pages, for remote anchors). @default false */
@@ -82,15 +82,19 @@ export function request(url: URL, options: RequestOptions): Promise<Response> {
       reject(error instanceof RequestError ? error : new RequestError(error.message, error.code ?? 'EUNKNOWN'));
     });
     req.on('response', (res) => {
-      clearTimeout(timer);
       const status = res.statusCode ?? 0;
       const wantsBody = options.body && status >= 200 && status < 300 && /html/i.test(res.headers['content-type'] ?? '');
       if (!wantsBody) {
+        clearTimeout(timer);
         skipBody(res);
         resolve({ status, headers: res.headers });
         return;
       }
-      readBody(res).then((body) => resolve({ status, headers: res.headers, body }), reject);
+      // A page read for its anchors must arrive within the same time; what came by then is used.
+      readBody(res).then((body) => {
+        clearTimeout(timer);
+        resolve({ status, headers: res.headers, body });
+      });
     });
     req.end();
   });
@@ -122,5 +126,6 @@ function readBody(res: http.IncomingMessage): Promise<string> {
     });
     res.on('end', done);
     res.on('error', done);
+    res.on('close', done);
   });
 }
