@@ -57,7 +57,7 @@ export class RemoteChecker {
   readonly #options: RemoteOptions;
   readonly #cache: LinkCache;
   readonly #verify: VerifyOptions;
-  readonly #pending = new Map<string, { ids: boolean; result: Promise<LinkResult> }>();
+  readonly #pending = new Map<string, { ids: boolean; cached: boolean; result: Promise<LinkResult> }>();
   readonly #targets: Target[] = [];
 
   constructor(options: RemoteOptions) {
@@ -84,8 +84,9 @@ export class RemoteChecker {
       const ids = remoteAnchors && isCheckableFragment(fragment);
       const known = this.#pending.get(page);
       if (known && (known.ids || !ids)) continue;
-      const result = this.#cache.get(page, ids) ?? verify(page, this.#verify, ids).catch((error: unknown): LinkResult => ({ status: 'unverified', detail: String(error) }));
-      this.#pending.set(page, { ids, result: Promise.resolve(result) });
+      const cached = this.#cache.get(page, ids);
+      const result = cached ? Promise.resolve(cached) : verify(page, this.#verify, ids).catch((error: unknown): LinkResult => ({ status: 'unverified', detail: String(error) }));
+      this.#pending.set(page, { ids, cached: cached !== undefined, result });
     }
   }
 
@@ -100,7 +101,8 @@ export class RemoteChecker {
     if (await isOffline(results, this.#options.lookup)) {
       for (const [page, result] of results) if (result.dns) results.set(page, { status: 'unverified', detail: `${result.detail}, but no host name resolves here: is this machine offline? (\`--offline\` skips remote links)` });
     }
-    for (const [page, result] of results) this.#cache.set(page, result);
+    // Only fresh answers are stored: a cached one keeps the time it was really checked.
+    for (const [page, result] of results) if (!this.#pending.get(page)?.cached) this.#cache.set(page, result);
     await this.#cache.save();
     for (const target of this.#targets) reportTarget(target, results, this.#options.settings.remoteAnchors);
   };
