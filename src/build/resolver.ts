@@ -32,7 +32,7 @@ const nouns: Record<string, string> = { img: 'image', video: 'video', audio: 'au
 export function diagnoseReference(reference: Reference, file: VFile, courseRoot: string, cache: ListingCache): { located: Located; usable: boolean } {
   const folder = path.resolve(file.cwd, file.dirname ?? '.');
   const located = locate(reference.url, folder, courseRoot, cache);
-  const noun = nouns[reference.node.tagName] ?? 'file';
+  const noun = nounOf(reference);
   if (located.outside) {
     report(file, `The ${noun} \`${reference.url}\` is outside the course folder; a fresh checkout of the course will not have it`, rules.outsideCourse, reference.node);
   }
@@ -46,6 +46,15 @@ export function diagnoseReference(reference: Reference, file: VFile, courseRoot:
     return { located, usable: false };
   }
   return { located, usable: true };
+}
+
+/** What the reference is, for messages: `image`, `poster image`, `background image` … */
+function nounOf({ node, url }: Reference): string {
+  const { poster, dataBackgroundImage, dataBackgroundVideo, style } = node.properties;
+  if (poster === url) return 'poster image';
+  if (dataBackgroundImage === url || (typeof style === 'string' && style.includes(url) && node.properties.src !== url)) return 'background image';
+  if (dataBackgroundVideo === url) return 'background video';
+  return nouns[node.tagName] ?? 'file';
 }
 
 /** Create the `Resolve` function the pipeline calls for each local URL. */
