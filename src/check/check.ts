@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
 import { fileWithMessages } from '../build/messages.js';
 import { applyRuleSettings } from '../build/severity.js';
@@ -15,10 +16,11 @@ import { discoverLectures, selectLectures } from '../build/discover.js';
 import { loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
+import { createAnalyser, type Analyser } from './analyser.js';
 import { LectureCache } from './lecture-cache.js';
 import { RemoteChecker } from './remote/links.js';
 import { checkSeverities, courseRules } from './rules/index.js';
-import type { CheckContext, CheckedLecture, LectureFacts, MessageSource } from './types.js';
+import type { CheckContext, CheckedLecture, MessageSource } from './types.js';
 
 /** Options of `check()`; paths are relative to `root`. */
 export interface CheckOptions {
@@ -51,7 +53,7 @@ export interface CheckResult {
   failed: boolean;
 }
 
-type Analyse = (source: string, text: string) => Promise<LectureFacts>;
+type Analyse = Analyser['analyse'];
 
 /** Check the course at `options.root`. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
@@ -63,18 +65,23 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cache = new LectureCache(cacheFolder, config, root, cwd);
   const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
   await Promise.all([cache.load(), remote?.open()]);
-  const analyse = lazyAnalyser(config, root, cwd);
-
-  const lectures: CheckedLecture[] = [];
-  for (const { source } of chosen) {
-    const lecture = await checkLecture(source, cwd, cache, analyse);
-    lectures.push(lecture);
-    remote?.add(lecture);
+  const analyser = createAnalyser(config, root, cwd, remote !== undefined);
+  let lectures: CheckedLecture[];
+  try {
+    const limit = pLimit(4);
+    lectures = await Promise.all(
+      chosen.map(({ source }) => limit(async () => {
+        const lecture = await checkLecture(source, cwd, cache, analyser.analyse);
+        remote?.add(lecture);
+        return lecture;
+      })),
+    );
+    await cache.save();
+    const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyser.analyse) };
+    for (const source of [...courseRules, ...(remote ? [remote.source] : []), ...(options.sources ?? [])]) await source(context);
+  } finally {
+    await analyser.close();
   }
-  await cache.save();
-
-  const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyse) };
-  for (const source of [...courseRules, ...(remote ? [remote.source] : []), ...(options.sources ?? [])]) await source(context);
   const files = lectures.map((lecture) => lecture.file);
   for (const file of files) applyRuleSettings(file, { ...checkSeverities, ...config.rules });
   return { files, config, root, failed: files.some((file) => file.messages.some((message) => message.fatal === true)) };
@@ -96,15 +103,6 @@ async function checkLecture(source: string, cwd: string, cache: LectureCache, an
   const lecture: CheckedLecture = { source, file: fileWithMessages(path.relative(cwd, source), cwd, facts.messages), ids: new Set(facts.ids), horizontal: facts.horizontal, targets: [] };
   lecture.targets = facts.targets.map((target) => ({ ...target, lecture }));
   return lecture;
-}
-
-/** The analyser, loading the build pipeline only when a lecture is not cached. */
-function lazyAnalyser(config: Config, root: string, cwd: string): Analyse {
-  let analyser: Promise<Analyse> | undefined;
-  return async (source, text) => {
-    analyser ??= import('./lecture.js').then((module) => module.createLectureChecker(config, root, cwd));
-    return (await analyser)(source, text);
-  };
 }
 
 /** Ids of any markdown file, from this run's lectures or parsed on demand (once). */
