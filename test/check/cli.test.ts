@@ -8,9 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { fixturesRoot } from '../helpers/fixtures.js';
 import { courseFrom, removeCourseOf } from './helpers.js';
+import { startServer, type TestServer } from './server.js';
 
 const bin = path.resolve('lib/cli/bin.js');
 const run = promisify(execFile);
@@ -18,8 +19,9 @@ const require = createRequire(import.meta.url);
 const { default: Ajv } = require('ajv-draft-04') as typeof import('ajv-draft-04');
 
 async function lecture(cwd: string, ...args: string[]) {
+  const flags = args.includes('--online') ? args.filter((arg) => arg !== '--online') : ['--offline', ...args];
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'check', '--offline', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, 'check', ...flags], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -37,6 +39,12 @@ function course(rule: string, kind: 'ok' | 'not-ok', config?: object): string {
 afterEach(() => {
   for (const root of roots.splice(0)) removeCourseOf(root);
 });
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
 
 describe('lecture check', () => {
   test('exit 0 and a short note on a clean course', async () => {
@@ -100,5 +108,18 @@ describe('lecture check', () => {
       level: 'error',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'lectures/lecture.md' }, region: { startLine: 3, startColumn: 5 } } }],
     });
+  });
+
+  test('checks remote links (lectures parsed in a worker meanwhile), and reuses the cache on a rerun', async () => {
+    const root = course('missing-file', 'ok');
+    writeFileSync(path.join(root, 'lectures', 'links.md'), `## Links\n\n[ok](${server.origin}/ok?cli) and [missing](${server.origin}/missing?cli)\n`);
+    const first = await lecture(root, '--online', '--format', 'json');
+    expect(first.code).toBe(1);
+    expect(JSON.parse(first.stdout)).toEqual([expect.objectContaining({ path: 'lectures/links.md', line: 3, column: 1 + `[ok](${server.origin}/ok?cli) and `.length, ruleId: 'dead-link' })]);
+    const asked = server.hits.length;
+    const second = await lecture(root, '--online', '--format', 'json');
+    expect(second.stdout).toBe(first.stdout);
+    expect(server.hits.length).toBe(asked);
+    expect((await lecture(root, '--online', '--exclude', `${server.origin}/missing`)).code).toBe(0);
   });
 });
