@@ -12,10 +12,14 @@ if (parentPort) {
   const port = parentPort;
   const { config, root, cwd } = workerData as { config: Config; root: string; cwd: string };
   const analyse = createLectureChecker(config, root, cwd);
+  // One lecture at a time, so the first one's links reach the network as early as possible.
+  let queue = Promise.resolve();
   port.on('message', (job: { id: number; source: string; text: string }) => {
-    analyse(job.source, job.text).then(
-      (facts) => port.postMessage({ id: job.id, facts }),
-      (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
+    queue = queue.then(() =>
+      analyse(job.source, job.text).then(
+        (facts) => port.postMessage({ id: job.id, facts }),
+        (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
+      ),
     );
   });
 }
