@@ -25,10 +25,14 @@ function workerScript(): URL | undefined {
   return candidates.find((candidate) => existsSync(fileURLToPath(candidate)));
 }
 
-/** An analyser for the course at `root`; `background` asks for a worker thread. */
-export function createAnalyser(config: Config, root: string, cwd: string, background: boolean): Analyser {
-  const script = background ? workerScript() : undefined;
-  return script ? inWorker(script, { config, root, cwd }) : inThread(config, root, cwd);
+/**
+ * An analyser for the course at `root`. `background` asks for a worker
+ * thread; `eager` starts it now, when every lecture will need parsing anyway
+ * (no cache), so its start-up overlaps the rest of ours.
+ */
+export function createAnalyser(config: Config, root: string, cwd: string, options: { background: boolean; eager: boolean }): Analyser {
+  const script = options.background ? workerScript() : undefined;
+  return script ? inWorker(script, { config, root, cwd }, options.eager) : inThread(config, root, cwd);
 }
 
 function inThread(config: Config, root: string, cwd: string): Analyser {
@@ -42,7 +46,7 @@ function inThread(config: Config, root: string, cwd: string): Analyser {
   };
 }
 
-function inWorker(script: URL, data: { config: Config; root: string; cwd: string }): Analyser {
+function inWorker(script: URL, data: { config: Config; root: string; cwd: string }, eager: boolean): Analyser {
   let worker: Worker | undefined;
   let next = 0;
   const waiting = new Map<number, { resolve: (facts: LectureFacts) => void; reject: (error: Error) => void }>();
@@ -60,6 +64,7 @@ function inWorker(script: URL, data: { config: Config; root: string; cwd: string
     });
     return started;
   };
+  if (eager) worker = start();
   return {
     analyse: (source, text) =>
       new Promise((resolve, reject) => {

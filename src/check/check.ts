@@ -64,8 +64,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = process.cwd();
   const cache = new LectureCache(cacheFolder, config, root, cwd);
   const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
+  const analyser = createAnalyser(config, root, cwd, { background: remote !== undefined, eager: cacheFolder === undefined });
   await Promise.all([cache.load(), remote?.open()]);
-  const analyser = createAnalyser(config, root, cwd, remote !== undefined);
   let lectures: CheckedLecture[];
   try {
     const limit = pLimit(4);
