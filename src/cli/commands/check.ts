@@ -3,8 +3,9 @@
  * trees as the build), in the format CI wants; exit 1 on errors.
  */
 import { writeFile } from 'node:fs/promises';
-import type { ArgsDef } from 'citty';
+import type { ArgsDef, ParsedArgs } from 'citty';
 import type { CheckOptions } from '../../check/check.js';
+import type { MessageSource } from '../../check/types.js';
 import { formats, type Format } from '../../check/report/index.js';
 import type { UserConfig } from '../../config/schema.js';
 import { parseCommandArgs } from '../args.js';
@@ -37,12 +38,29 @@ function checkOverrides(args: { offline?: boolean | undefined; 'remote-anchors'?
   return { check };
 }
 
+/**
+ * Extra message sources the flags ask for. The place for `--layout` (slide
+ * fit measured in a browser): declare the flag in `checkArgs`, import its
+ * source lazily here, and `check()` runs it after the built-in rules.
+ */
+async function extraSources(_args: ParsedArgs<typeof checkArgs>): Promise<MessageSource[]> {
+  return [];
+}
+
 /** Run `lecture check`. */
 export async function runCheck(raw: string[], version: string): Promise<ExitCode> {
   const args = parseCommandArgs(raw, checkArgs);
   const { check } = await import('../../check/check.js');
   const { formatReport } = await import('../../check/report/index.js');
-  const options: CheckOptions = { root: args.root, config: args.config, paths: args._, overrides: checkOverrides(args), cache: args.cache, userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture)` };
+  const options: CheckOptions = {
+    root: args.root,
+    config: args.config,
+    paths: args._,
+    overrides: checkOverrides(args),
+    cache: args.cache,
+    sources: await extraSources(args),
+    userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture)`,
+  };
   const result = await check(options);
   const format = (args.format ?? 'human') as Format;
   const stream = format === 'human' ? process.stderr : process.stdout;
