@@ -101,3 +101,14 @@ function proportional(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/** Run a command once without blocking this process (a server in it keeps answering); wall time, exit code and output. */
+export async function timeCommand(command: string[], cwd: string): Promise<{ seconds: number; code: number | null; stdout: string }> {
+  const started = process.hrtime.bigint();
+  const child = spawn(command[0]!, command.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.resume();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, code, stdout };
+}

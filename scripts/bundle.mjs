@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: { 'cli/bin': 'src/cli/bin.ts', index: 'src/index.ts', 'build/worker': 'src/build/worker.ts' },
+  entryPoints: { 'cli/bin': 'src/cli/bin.ts', index: 'src/index.ts', 'build/worker': 'src/build/worker.ts', 'check/worker': 'src/check/worker.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,

@@ -58,6 +58,28 @@ export const rules = {
   fitFailed: 'fit-failed',
   /** A deck whose PDF could not be made (timeout, browser crash), after one retry. */
   pdfFailed: 'pdf-failed',
+  /** A link to `#id`, `other.md#id` or `#/slide-id` whose id the target deck does not have. */
+  missingAnchor: 'missing-anchor',
+  /** An empty or placeholder link or source (`link`, `TODO`, `#`, `about:blank`, `example.com`). */
+  placeholderLink: 'placeholder-link',
+  /** `TODO` or `FIXME` left in text shown on a slide. */
+  todoText: 'todo-text',
+  /** A remote link that is gone: 404, 410, or a host that does not exist. */
+  deadLink: 'dead-link',
+  /** A remote link that could not be checked (401, 403, 429, 999, timeout, TLS error, server error). */
+  unverifiedLink: 'unverified-link',
+  /** A remote link that moved permanently (301, 308): use the new address. */
+  redirectedLink: 'redirected-link',
+  /** A remote page without the `#anchor` the link asks for (only with `--remote-anchors`). */
+  missingRemoteAnchor: 'missing-remote-anchor',
+  /** An image without alt text. */
+  missingAlt: 'missing-alt',
+  /** A slide with nothing on it. */
+  emptySlide: 'empty-slide',
+  /** Raw `<script>` or an inline event handler (`onclick=…`) in a lecture. */
+  rawScript: 'raw-script',
+  /** A presentational tag HTML no longer has (`<center>`, `<font>` …). */
+  deprecatedHtml: 'deprecated-html',
 } as const;
 
 export type RuleId = (typeof rules)[keyof typeof rules];

@@ -9,7 +9,9 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
+import type { Root as MdastRoot } from 'mdast';
 import { unified } from 'unified';
+import type { VFile } from 'vfile';
 import { references, type Resolve } from './assets/references.js';
 import type { Config } from './config/schema.js';
 import { boldHeadings } from './dialects/bold-headings.js';
@@ -56,6 +58,8 @@ export interface ProcessorOptions {
   standalone?: boolean | undefined;
   /** Secret the quiz salts derive from, for reproducible pages. @default random */
   quizSecret?: string | undefined;
+  /** Called with each finished slide tree (mdast) before it is rendered; the checker reads it. */
+  inspect?: ((tree: MdastRoot, file: VFile) => void) | undefined;
 }
 
 /**
@@ -98,6 +102,7 @@ export function createParser(config: Config) {
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */
 export function createProcessor(options: ProcessorOptions) {
   return createParser(options.config)
+    .use(options.inspect ? [[inspectTree, options.inspect]] : [])
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)
     .use(references, { resolve: options.resolve ?? (() => undefined) })
@@ -106,4 +111,11 @@ export function createProcessor(options: ProcessorOptions) {
     .use(sealQuizzes, { secret: options.quizSecret })
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(rehypeStringify, { allowDangerousHtml: true });
+}
+
+/** Remark plugin: hand the tree to `callback` and change nothing. */
+function inspectTree(callback: (tree: MdastRoot, file: VFile) => void) {
+  return (tree: MdastRoot, file: VFile): undefined => {
+    callback(tree, file);
+  };
 }

@@ -49,7 +49,8 @@ export function locate(url: string, folder: string, courseRoot: string, cache: L
   return { absolute, exists: false, suggestion: near && toLecture(near), outside, suffix };
 }
 
-function safeDecode(value: string): string {
+/** `value` percent-decoded, or as written when it is not valid percent-encoding. */
+export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

@@ -44,21 +44,47 @@ export function isLocalUrl(url: string): boolean {
   return value !== '' && !value.startsWith('#') && !value.startsWith('//') && !/^[a-z][a-z0-9+.-]*:/i.test(value);
 }
 
+/** One URL held by an element: the property holding it, and whether it sits in a CSS `url()`. */
+export interface ElementUrl {
+  property: string;
+  url: string;
+  /** Set when the URL was found inside a `style` attribute's `url(…)`. */
+  css?: true | undefined;
+}
+
+/** Every URL `node` holds, local or not, in attribute order; the one list the build and the checker share. */
+export function urlsOf(node: Element): ElementUrl[] {
+  const found: ElementUrl[] = [];
+  for (const property of [...(urlProperties[node.tagName] ?? []), ...backgroundProperties]) {
+    const value = node.properties[property];
+    if (typeof value === 'string') found.push({ property, url: value });
+  }
+  const style = node.properties.style;
+  if (typeof style === 'string' && style.includes('url(')) {
+    const seen = new Set<string>();
+    for (const match of style.matchAll(cssUrl)) {
+      const url = match[2]!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      found.push({ property: 'style', url, css: true });
+    }
+  }
+  return found;
+}
+
 /** Rehype plugin: rewrite local references through `resolve`. */
 export function references(options: { resolve: Resolve }) {
   return async (tree: Root, file: VFile): Promise<undefined> => {
     const jobs: Array<Promise<void>> = [];
-    const rewrite = (node: Element, property: string, url: string, kind: Reference['kind']) => {
-      jobs.push(
-        Promise.resolve(options.resolve({ url, node, kind }, file)).then((output) => {
-          if (output !== undefined) node.properties[property] = output;
-        }),
-      );
-    };
     visit(tree, 'element', (node) => {
-      for (const property of [...(urlProperties[node.tagName] ?? []), ...backgroundProperties]) {
-        const value = node.properties[property];
-        if (typeof value === 'string' && isLocalUrl(value)) rewrite(node, property, value, node.tagName === 'a' ? 'link' : 'media');
+      const kind: Reference['kind'] = node.tagName === 'a' ? 'link' : 'media';
+      const attributes = urlsOf(node).filter((found) => !found.css && isLocalUrl(found.url));
+      for (const { property, url } of attributes) {
+        jobs.push(
+          Promise.resolve(options.resolve({ url, node, kind }, file)).then((output) => {
+            if (output !== undefined) node.properties[property] = output;
+          }),
+        );
       }
       const style = node.properties.style;
       if (typeof style === 'string' && style.includes('url(')) jobs.push(rewriteStyle(node, style, file, options.resolve));
@@ -71,9 +97,7 @@ const cssUrl = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
 async function rewriteStyle(node: Element, style: string, file: VFile, resolve: Resolve): Promise<void> {
   const replacements = new Map<string, string>();
-  for (const match of style.matchAll(cssUrl)) {
-    const url = match[2]!;
-    if (!isLocalUrl(url) || replacements.has(url)) continue;
+  for (const { url } of urlsOf(node).filter((found) => found.css && isLocalUrl(found.url))) {
     const output = await resolve({ url, node, kind: 'media' }, file);
     if (output !== undefined) replacements.set(url, output);
   }

@@ -51,7 +51,8 @@ export function toolFingerprint(): string {
   return (fingerprint = hash.digest('hex'));
 }
 
-async function snapshot(file: string): Promise<string> {
+/** `size:mtime` of a file, or `missing`. */
+export async function snapshot(file: string): Promise<string> {
   const info = await stat(file).catch(() => undefined);
   return info ? `${info.size}:${info.mtimeMs}` : 'missing';
 }

@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { locate, type ListingCache } from '../assets/locate.js';
+import { locate, type ListingCache, type Located } from '../assets/locate.js';
 import type { MediaStore } from '../assets/media.js';
 import type { Reference, Resolve } from '../assets/references.js';
 import { report, rules } from '../diagnostics.js';
@@ -24,27 +24,46 @@ export interface ResolverContext {
 
 const nouns: Record<string, string> = { img: 'image', video: 'video', audio: 'audio file', source: 'media file', a: 'linked file', iframe: 'embedded page' };
 
+/**
+ * Locate a local reference and report what is wrong with it (outside the
+ * course, case mismatch, missing); the build and the checker both call this.
+ * Returns where it is, and whether it can be used as written.
+ */
+export function diagnoseReference(reference: Reference, file: VFile, courseRoot: string, cache: ListingCache): { located: Located; usable: boolean } {
+  const folder = path.resolve(file.cwd, file.dirname ?? '.');
+  const located = locate(reference.url, folder, courseRoot, cache);
+  const noun = nounOf(reference);
+  if (located.outside) {
+    report(file, `The ${noun} \`${reference.url}\` is outside the course folder; a fresh checkout of the course will not have it`, rules.outsideCourse, reference.node);
+  }
+  if (located.caseMismatch) {
+    report(file, `The ${noun} \`${reference.url}\` is \`${located.caseMismatch}\` on disk; the case differs, which works on macOS and Windows but breaks on Linux hosts`, rules.caseMismatch, reference.node);
+    return { located, usable: false };
+  }
+  if (!located.exists) {
+    const hint = located.suggestion ? `; did you mean \`${located.suggestion}\`?` : '';
+    report(file, `Cannot find ${noun} \`${reference.url}\`${hint}`, rules.missingFile, reference.node);
+    return { located, usable: false };
+  }
+  return { located, usable: true };
+}
+
+/** What the reference is, for messages: `image`, `poster image`, `background image` … */
+function nounOf({ node, url }: Reference): string {
+  const { poster, dataBackgroundImage, dataBackgroundVideo, style } = node.properties;
+  if (poster === url) return 'poster image';
+  if (dataBackgroundImage === url || (typeof style === 'string' && style.includes(url) && node.properties.src !== url)) return 'background image';
+  if (dataBackgroundVideo === url) return 'background video';
+  return nouns[node.tagName] ?? 'file';
+}
+
 /** Create the `Resolve` function the pipeline calls for each local URL. */
 export function createResolver(context: ResolverContext): Resolve {
   return async (reference: Reference, file: VFile) => {
-    const folder = path.resolve(file.cwd, file.dirname ?? '.');
-    const located = locate(reference.url, folder, context.courseRoot, context.cache);
+    const { located, usable } = diagnoseReference(reference, file, context.courseRoot, context.cache);
     const dependency: FileDependency = { path: located.absolute };
     (file.data.dependencies ??= []).push(dependency);
-    const noun = nouns[reference.node.tagName] ?? 'file';
-    if (located.outside) {
-      report(file, `The ${noun} \`${reference.url}\` is outside the course folder; a fresh checkout of the course will not have it`, rules.outsideCourse, reference.node);
-    }
-    if (located.caseMismatch) {
-      report(file, `The ${noun} \`${reference.url}\` is \`${located.caseMismatch}\` on disk; the case differs, which works on macOS and Windows but breaks on Linux hosts`, rules.caseMismatch, reference.node);
-      return undefined;
-    }
-    if (!located.exists) {
-      const hint = located.suggestion ? `; did you mean \`${located.suggestion}\`?` : '';
-      report(file, `Cannot find ${noun} \`${reference.url}\`${hint}`, rules.missingFile, reference.node);
-      return undefined;
-    }
-    if (statSync(located.absolute).isDirectory()) return undefined;
+    if (!usable || statSync(located.absolute).isDirectory()) return undefined;
     const deck = context.decks.get(located.absolute);
     if (deck !== undefined) return `../${deck}/index.html${toSlideHash(located.suffix)}`;
     dependency.stored = await context.media.add(located.absolute, reference.kind === 'link');

@@ -24,7 +24,7 @@ export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T, 
     const aliases = 'alias' in definition ? definition.alias : undefined;
     for (const alias of [aliases ?? []].flat()) known.add(alias);
   }
-  const parsed = parseArgs<T>(raw, declared);
+  const parsed = parseOrExplain(raw, declared);
   for (const key of Object.keys(parsed)) {
     if (known.has(key)) continue;
     const guess = closest(key, Object.keys(declared));
@@ -38,4 +38,16 @@ export function parseCommandArgs<T extends ArgsDef>(raw: string[], declared: T, 
     }
   }
   return parsed;
+}
+
+/** citty's own parse errors (a wrong enum value) as usage errors, without its colours. */
+function parseOrExplain<T extends ArgsDef>(raw: string[], declared: T): ParsedArgs<T> {
+  try {
+    return parseArgs<T>(raw, declared);
+  } catch (error) {
+    const match = /--([\w-]+)/.exec(String((error as Error).message).replace(/\u001b\[\d+m/g, ''));
+    const definition = match ? declared[match[1]!] : undefined;
+    if (definition?.type === 'enum') throw new CliError(`Option \`--${match![1]}\` must be one of ${definition.options?.map((option) => `\`${option}\``).join(', ')}`);
+    throw new CliError((error as Error).message.replace(/\u001b\[\d+m/g, ''));
+  }
 }

@@ -16,6 +16,10 @@ const commands: Record<string, () => Promise<CommandModule>> = {
     const module = await import('./commands/build.js');
     return { meta: module.buildMeta, args: module.buildArgs, run: module.runBuild };
   },
+  check: async () => {
+    const module = await import('./commands/check.js');
+    return { meta: module.checkMeta, args: module.checkArgs, run: module.runCheck };
+  },
   pdf: async () => {
     const module = await import('./commands/pdf.js');
     return { meta: module.pdfMeta, args: module.pdfArgs, run: module.runPdf };

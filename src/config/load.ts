@@ -45,6 +45,7 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
       quiz: { ...user.quiz, ...overrides.quiz },
       pdf: { ...user.pdf, ...overrides.pdf },
       fit: { ...user.fit, ...overrides.fit },
+      check: { ...user.check, ...overrides.check },
       rules: { ...user.rules, ...overrides.rules },
     }),
     root: path.dirname(found),

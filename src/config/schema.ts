@@ -67,6 +67,26 @@ export interface FitOptions {
   minScale: number;
 }
 
+/** `lecture check` options; flags win over these. */
+export interface CheckSettings {
+  /** Skip remote links (no network). @default false */
+  offline: boolean;
+  /** Also check `#anchors` in remote pages (downloads those pages). @default false */
+  remoteAnchors: boolean;
+  /** URLs never checked: `*` matches any run of characters, e.g. `https://intranet.example.edu/*`. @default [] */
+  exclude: string[];
+  /** How long a remote result is reused from the cache, in seconds; 0 never reuses. @default 86400 */
+  cacheAge: number;
+  /** Seconds one request may take. @default 10 */
+  timeout: number;
+  /** Requests in flight at once to one host. @default 4 */
+  perHost: number;
+  /** Requests in flight at once in total. @default 64 */
+  concurrency: number;
+  /** Retries of a request that timed out, was refused or told to wait (429, 503). @default 2 */
+  retries: number;
+}
+
 /** The whole course configuration. */
 export interface Config {
   /** Title of the course page. @default "Lectures" */
@@ -95,6 +115,8 @@ export interface Config {
   pdf: PdfOptions;
   /** Slides that fit. */
   fit: FitOptions;
+  /** `lecture check`. */
+  check: CheckSettings;
 }
 
 /** The configuration used when the course has no config file. */
@@ -122,14 +144,16 @@ export const defaultConfig: Config = {
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },
+  check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2 },
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf' | 'fit'>> & {
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
   fit?: Partial<FitOptions>;
   reveal?: Partial<RevealOptions>;
   quiz?: Partial<QuizOptions>;
   pdf?: Partial<PdfOptions>;
+  check?: Partial<CheckSettings>;
 };
 
 /** Merge a user configuration over the defaults. */
@@ -141,6 +165,7 @@ export function resolveConfig(user: UserConfig = {}): Config {
     quiz: { ...defaultConfig.quiz, ...user.quiz },
     pdf: { ...defaultConfig.pdf, ...user.pdf },
     fit: { ...defaultConfig.fit, ...user.fit },
+    check: { ...defaultConfig.check, ...user.check },
     rules: { ...defaultConfig.rules, ...user.rules },
   };
 }

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import type { UserConfig } from './schema.js';
 import { closest } from '../suggest.js';
 import { dialects } from '../dialects/detect.js';
+import { rules } from '../diagnostics.js';
 
 const setting = z.enum(['off', 'warn', 'error', 'info']);
 
@@ -42,6 +43,17 @@ const fit = z.strictObject({
   minScale: z.number().min(0.5).max(1),
 });
 
+const check = z.strictObject({
+  offline: z.boolean(),
+  remoteAnchors: z.boolean(),
+  exclude: z.array(z.string().min(1)),
+  cacheAge: z.number().min(0),
+  timeout: z.number().positive(),
+  perHost: z.number().int().positive(),
+  concurrency: z.number().int().positive(),
+  retries: z.number().int().min(0).max(10),
+});
+
 const schema = z.strictObject({
   $schema: z.string(),
   title: z.string(),
@@ -57,6 +69,7 @@ const schema = z.strictObject({
   quiz: quiz.partial(),
   pdf: pdf.partial(),
   fit: fit.partial(),
+  check: check.partial(),
 }).partial();
 
 /** The problems in `value` as sentences, or the typed configuration. */
@@ -64,6 +77,8 @@ export function validateConfig(value: unknown): { config: UserConfig; problems: 
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) {
     const { $schema: _schema, ...config } = result.data;
+    const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
+    if (unknown.length > 0) return { problems: unknown.map((id) => `Unknown rule \`${id}\`${suggestion(closest(id, known))}`) };
     return { config, problems: [] };
   }
   return { problems: result.error.issues.map(describeIssue) };
@@ -88,9 +103,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+const known = new Set<string>(Object.values(rules));
+
+function suggestion(guess: string | undefined): string {
+  return guess ? `; did you mean \`${guess}\`?` : '';
+}
+
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;

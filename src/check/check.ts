@@ -1,0 +1,119 @@
+/**
+ * `check()`: every real defect of a course, found on the trees the build
+ * makes: local files, fragment links, placeholders, structure, quizzes (from
+ * the parser), remote links, and any extra message source (the browser's
+ * layout measurement plugs in here). Nothing is written but the caches.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { LookupFunction } from 'node:net';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { VFile } from 'vfile';
+import { fileWithMessages } from '../build/messages.js';
+import { applyRuleSettings } from '../build/severity.js';
+import { discoverLectures, selectLectures } from '../build/discover.js';
+import { loadConfig } from '../config/load.js';
+import type { Config, UserConfig } from '../config/schema.js';
+import { report, rules } from '../diagnostics.js';
+import { createAnalyser, type Analyser } from './analyser.js';
+import { LectureCache } from './lecture-cache.js';
+import { RemoteChecker } from './remote/links.js';
+import { checkSeverities, courseRules } from './rules/index.js';
+import type { CheckContext, CheckedLecture, MessageSource } from './types.js';
+
+/** Options of `check()`; paths are relative to `root`. */
+export interface CheckOptions {
+  /** The course folder. @default process.cwd() */
+  root?: string | undefined;
+  /** Config file to use instead of the one found at the root. */
+  config?: string | undefined;
+  /** Lecture files or folders to check; all lectures when empty. */
+  paths?: string[] | undefined;
+  /** Settings that win over the config file (from command-line flags), e.g. `{check: {offline: true}}`. */
+  overrides?: UserConfig | undefined;
+  /** `false` neither reads nor writes the caches (remote results, unchanged lectures). @default true */
+  cache?: boolean | undefined;
+  /** More message sources, run after the built-in ones (e.g. layout measured in a browser). @default [] */
+  sources?: MessageSource[] | undefined;
+  /** User-Agent of remote requests. @default "lecture-check (+https://www.npmjs.com/package/lecture)" */
+  userAgent?: string | undefined;
+  /** Host name resolution for remote links (tests answer without DNS). @default the system resolver */
+  lookup?: LookupFunction | undefined;
+}
+
+/** What a check found. */
+export interface CheckResult {
+  /** One file per lecture checked, with its messages (severities as configured). */
+  files: VFile[];
+  config: Config;
+  /** The course root. */
+  root: string;
+  /** Whether any error was reported. */
+  failed: boolean;
+}
+
+type Analyse = Analyser['analyse'];
+
+/** Check the course at `options.root`. */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
+  const all = await discoverLectures(path.resolve(root, config.lectures));
+  const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
+  const cacheFolder = options.cache === false || config.cache === false ? undefined : path.resolve(root, config.cache);
+  const cwd = process.cwd();
+  const cache = new LectureCache(cacheFolder, config, root, cwd);
+  const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
+  const analyser = createAnalyser(config, root, cwd, { background: remote !== undefined, eager: cacheFolder === undefined });
+  await Promise.all([cache.load(), remote?.open()]);
+  let lectures: CheckedLecture[];
+  try {
+    const limit = pLimit(4);
+    lectures = await Promise.all(
+      chosen.map(({ source }) => limit(async () => {
+        const lecture = await checkLecture(source, cwd, cache, analyser.analyse);
+        remote?.add(lecture);
+        return lecture;
+      })),
+    );
+    await cache.save();
+    const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyser.analyse) };
+    for (const source of [...courseRules, ...(remote ? [remote.source] : []), ...(options.sources ?? [])]) await source(context);
+  } finally {
+    await analyser.close();
+  }
+  const files = lectures.map((lecture) => lecture.file);
+  for (const file of files) applyRuleSettings(file, { ...checkSeverities, ...config.rules });
+  return { files, config, root, failed: files.some((file) => file.messages.some((message) => message.fatal === true)) };
+}
+
+/** One lecture's facts, from the cache or freshly found, as a lecture of this run. */
+async function checkLecture(source: string, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
+  const text = await readFile(source, 'utf8').catch((error: Error) => error);
+  if (text instanceof Error) {
+    const file = fileWithMessages(path.relative(cwd, source), cwd, []);
+    report(file, `Cannot read lecture: ${text.message}`, rules.buildFailed, undefined, 'error');
+    return { source, file, ids: new Set(), horizontal: 0, targets: [] };
+  }
+  let facts = await cache.get(source, text);
+  if (!facts) {
+    facts = await analyse(source, text);
+    await cache.set(source, text, facts);
+  }
+  const lecture: CheckedLecture = { source, file: fileWithMessages(path.relative(cwd, source), cwd, facts.messages), ids: new Set(facts.ids), horizontal: facts.horizontal, targets: [] };
+  lecture.targets = facts.targets.map((target) => ({ ...target, lecture }));
+  return lecture;
+}
+
+/** Ids of any markdown file, from this run's lectures or parsed on demand (once). */
+function idsFinder(lectures: CheckedLecture[], analyse: Analyse): CheckContext['idsOf'] {
+  const known = new Map<string, Promise<Set<string> | undefined>>(lectures.map((lecture) => [lecture.source, Promise.resolve(lecture.ids)]));
+  return (source) => {
+    let ids = known.get(source);
+    if (!ids) {
+      ids = existsSync(source) ? readFile(source, 'utf8').then((text) => analyse(source, text)).then((facts) => new Set(facts.ids)) : Promise.resolve(undefined);
+      known.set(source, ids);
+    }
+    return ids;
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Parse and render one lecture with the build's own processor, so the checker
+ * sees exactly the trees, ids and local-file problems the build does, then
+ * run the per-lecture rules. Nothing is written and no file is copied. This
+ * module loads the whole pipeline, so it is imported only when a lecture is
+ * not in the cache.
+ */
+import path from 'node:path';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import type { ListingCache } from '../assets/locate.js';
+import { urlsOf, type Resolve } from '../assets/references.js';
+import { messagesToData } from '../build/messages.js';
+import { diagnoseReference } from '../build/resolver.js';
+import type { Config } from '../config/schema.js';
+import { report, rules } from '../diagnostics.js';
+import { createProcessor } from '../pipeline.js';
+import { lectureRules } from './rules/index.js';
+import { isPlaceholder } from './rules/placeholders.js';
+import type { LectureFacts, LectureTrees } from './types.js';
+
+/** A function that finds the facts of one lecture of the course at `root`, given its text. */
+export function createLectureChecker(config: Config, root: string, cwd: string): (source: string, text: string) => Promise<LectureFacts> {
+  const cache: ListingCache = new Map();
+  const files = new WeakMap<VFile, Set<string>>();
+  // Placeholders are reported by their own rule, not as missing files too.
+  const resolve: Resolve = (reference, file) => {
+    if (isPlaceholder(reference.url)) return undefined;
+    files.get(file)?.add(diagnoseReference(reference, file, root, cache).located.absolute);
+    return undefined;
+  };
+  const trees = new WeakMap<VFile, MdastRoot>();
+  const processor = createProcessor({ config, themes: new Set(), resolve, standalone: false, quizSecret: 'check', inspect: (tree, file) => trees.set(file, tree) });
+  return async (source, text) => {
+    const file = new VFile({ path: path.relative(cwd, source), cwd, value: text });
+    files.set(file, new Set());
+    let hast: HastRoot = { type: 'root', children: [] };
+    try {
+      hast = (await processor.run(processor.parse(file), file)) as HastRoot;
+    } catch (error) {
+      report(file, `Cannot check this lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
+    }
+    const mdast = trees.get(file) ?? { type: 'root', children: [] };
+    const lecture: LectureTrees = { file, mdast, hast, urls: urlsIn(hast) };
+    for (const rule of lectureRules) rule(lecture);
+    return {
+      messages: messagesToData(file),
+      targets: lecture.urls.map(({ url, node }) => ({ url, tagName: node.tagName, position: node.position })),
+      ids: [...idsOf(hast, file)],
+      horizontal: mdast.children.filter((node) => node.type === 'slide' || node.type === 'stack').length,
+      files: [...(files.get(file) ?? [])],
+    };
+  };
+}
+
+function urlsIn(hast: HastRoot): LectureTrees['urls'] {
+  const found: LectureTrees['urls'] = [];
+  visit(hast, 'element', (node) => {
+    for (const { url } of urlsOf(node)) found.push({ url, node });
+  });
+  return found;
+}
+
+/** The ids the deck carries: those the build recorded and every id in the rendered slides. */
+function idsOf(hast: HastRoot, file: VFile): Set<string> {
+  const ids = new Set(file.data.ids ?? []);
+  visit(hast, 'element', (node) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.add(node.properties.name);
+  });
+  return ids;
+}

@@ -1,0 +1,131 @@
+/**
+ * Is a remote URL alive? HEAD first, GET when HEAD is refused or fails;
+ * redirects followed (a permanent one is worth a hint); 404, 410 and unknown
+ * hosts are dead; everything a bot wall or a slow server can cause (401,
+ * 403, 429, 999, timeouts, TLS errors, 5xx) is "could not verify", never dead.
+ * Retry-After is honoured, other retries back off exponentially.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Limiter } from './limiter.js';
+import type { Agent } from './request.js';
+import { request, RequestError, type Response } from './request.js';
+
+/** What is known about one URL. */
+export interface LinkResult {
+  status: 'ok' | 'dead' | 'unverified' | 'redirected';
+  /** The final answer: `404 Not Found`, `DNS: host not found`, `no answer within 10 s` … */
+  detail: string;
+  /** For `redirected`: the address the link permanently moved to. */
+  location?: string | undefined;
+  /** The redirect followed before a dead answer, if any. */
+  via?: string | undefined;
+  /** Ids and anchor names in the page, when they were asked for. */
+  ids?: string[] | undefined;
+  /** Set when the host name did not resolve. */
+  dns?: true | undefined;
+}
+
+/** How to verify. */
+export interface VerifyOptions {
+  /** Milliseconds per request. */
+  timeout: number;
+  retries: number;
+  userAgent: string;
+  agent: Agent;
+  limiter: Limiter;
+  /** Longest Retry-After honoured, in milliseconds; a longer one gives "could not verify". @default 30000 */
+  maxRetryAfter?: number | undefined;
+}
+
+const maxRedirects = 10;
+const retryableCodes = new Set(['ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'ECONNREFUSED', 'EPIPE', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET']);
+
+/** Verify `url` (without its fragment); with `ids`, download the page to collect its ids. */
+export async function verify(url: string, options: VerifyOptions, ids = false): Promise<LinkResult> {
+  let current = new URL(url);
+  let moved: string | undefined;
+  let via: string | undefined;
+  for (let hop = 0; hop <= maxRedirects; hop++) {
+    const answer = await attempt(current, options, ids);
+    if (answer instanceof RequestError) return { ...describeError(answer, current), via };
+    const location = answer.headers.location;
+    if (answer.status >= 300 && answer.status < 400 && location) {
+      const next = new URL(location, current);
+      if (answer.status === 301 || answer.status === 308) moved = next.href;
+      via = next.href;
+      current = next;
+      continue;
+    }
+    return classify(answer, moved, via);
+  }
+  return { status: 'unverified', detail: `more than ${maxRedirects} redirects` };
+}
+
+function classify(answer: Response, moved: string | undefined, via: string | undefined): LinkResult {
+  const detail = `${answer.status}${statusText(answer.status)}`;
+  if (answer.status >= 200 && answer.status < 300) {
+    const ids = answer.body === undefined ? undefined : idsIn(answer.body);
+    return moved ? { status: 'redirected', detail, location: moved, ids } : { status: 'ok', detail, ids };
+  }
+  if (answer.status === 404 || answer.status === 410) return { status: 'dead', detail, via };
+  return { status: 'unverified', detail };
+}
+
+function statusText(status: number): string {
+  const text = httpStatusText[status];
+  return text ? ` ${text}` : '';
+}
+
+const httpStatusText: Record<number, string> = {
+  200: 'OK', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 410: 'Gone',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout', 999: 'Request Denied',
+};
+
+function describeError(error: RequestError, url: URL): LinkResult {
+  if (error.code === 'ENOTFOUND') return { status: 'dead', detail: `the host \`${url.hostname}\` does not exist (DNS)`, dns: true };
+  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(error.code)) return { status: 'unverified', detail: `TLS error (${error.code}), often a bot wall or a wrong certificate` };
+  if (error.code === 'ETIMEDOUT') return { status: 'unverified', detail: error.message };
+  return { status: 'unverified', detail: `${error.code}: ${error.message}` };
+}
+
+/** One request with its retries: GET when HEAD is refused, waits on 429/503, backoff on network errors. */
+async function attempt(url: URL, options: VerifyOptions, ids: boolean): Promise<Response | RequestError> {
+  let method: 'HEAD' | 'GET' = ids ? 'GET' : 'HEAD';
+  for (let retry = 0; ; ) {
+    const answer = await options.limiter(url.host, () =>
+      request(url, { method, timeout: options.timeout, userAgent: options.userAgent, agent: options.agent, body: ids }).catch((error: unknown) =>
+        error instanceof RequestError ? error : new RequestError(String(error), 'EUNKNOWN'),
+      ),
+    );
+    const refused = answer instanceof RequestError ? answer.code !== 'ENOTFOUND' && !/CERT|TLS|SSL/.test(answer.code) : answer.status >= 400 && answer.status !== 429;
+    // Many servers refuse or mishandle HEAD (405, 501, 403, even 404): ask again with GET once.
+    if (method === 'HEAD' && refused) {
+      method = 'GET';
+      continue;
+    }
+    const wait = retryDelay(answer, retry, options.maxRetryAfter ?? 30_000);
+    if (wait === undefined || retry >= options.retries) return answer;
+    retry++;
+    await sleep(wait);
+  }
+}
+
+/** Milliseconds to wait before retrying, or `undefined` when retrying would not help. */
+function retryDelay(answer: Response | RequestError, retry: number, max: number): number | undefined {
+  const backoff = 250 * 2 ** retry;
+  if (answer instanceof RequestError) return retryableCodes.has(answer.code) ? backoff : undefined;
+  if (answer.status !== 429 && answer.status !== 503 && answer.status !== 502 && answer.status !== 504) return undefined;
+  const header = answer.headers['retry-after'];
+  if (header === undefined) return backoff;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  if (!Number.isFinite(seconds)) return backoff;
+  return seconds > max ? undefined : Math.max(0, seconds);
+}
+
+/** Ids and anchor names in an HTML page. */
+function idsIn(html: string): string[] {
+  const ids = new Set<string>();
+  for (const match of html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) ids.add(match[1] ?? match[2] ?? match[3] ?? '');
+  ids.delete('');
+  return [...ids];
+}

@@ -1,0 +1,53 @@
+/**
+ * Small pieces of the checker: placeholders, exclude patterns, the link
+ * cache's expiry.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LinkCache } from '../../src/check/remote/cache.js';
+import { isExcluded } from '../../src/check/remote/links.js';
+import { isPlaceholder } from '../../src/check/rules/placeholders.js';
+
+describe('isPlaceholder', () => {
+  it.each(['', '#', 'link', 'TODO', ' todo ', 'about:blank', 'https://example.com', 'http://www.example.org/answers', '//example.net/x'])('`%s` is a placeholder', (url) => {
+    expect(isPlaceholder(url)).toBe(true);
+  });
+  it.each(['#intro', 'img/link.png', 'https://example.edu/', 'https://myexample.com/', 'https://docs.docker.com/', 'links.md'])('`%s` is not', (url) => {
+    expect(isPlaceholder(url)).toBe(false);
+  });
+});
+
+describe('isExcluded', () => {
+  it('matches prefixes and * wildcards', () => {
+    expect(isExcluded('https://intranet.example.edu/a', ['https://intranet.example.edu'])).toBe(true);
+    expect(isExcluded('https://x.edu/private/a.pdf', ['https://*.edu/private/*'])).toBe(true);
+    expect(isExcluded('https://x.edu/public/a.pdf', ['https://*.edu/private/*'])).toBe(false);
+    expect(isExcluded('https://a.b/c?d=(e)', ['https://a.b/c?d=(*)'])).toBe(true);
+  });
+});
+
+describe('LinkCache', () => {
+  it('keeps settled answers for cacheAge, never unverified ones', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'lecture-links-'));
+    try {
+      const cache = new LinkCache(folder, 60_000);
+      cache.set('https://a/', { status: 'ok', detail: '200 OK' });
+      cache.set('https://b/', { status: 'unverified', detail: '429' });
+      await cache.save();
+      const again = new LinkCache(folder, 60_000);
+      await again.load();
+      expect(again.get('https://a/', false)).toEqual({ status: 'ok', detail: '200 OK' });
+      expect(again.get('https://b/', false)).toBeUndefined();
+      // Asked for the page's anchors, an answer without them does not do.
+      expect(again.get('https://a/', true)).toBeUndefined();
+      const expired = new LinkCache(folder, 0);
+      await expired.load();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(expired.get('https://a/', false)).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
