@@ -78,7 +78,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     );
     await cache.save();
     const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyser.analyse) };
-    for (const source of [...courseRules, ...(remote ? [remote.source] : []), ...(options.sources ?? [])]) await source(context);
+  const layout = config.check.layout ? [(await import('./layout.js')).layoutSource(options.config)] : [];
+    for (const source of [...courseRules, ...(remote ? [remote.source] : []), ...layout, ...(options.sources ?? [])]) await source(context);
   } finally {
     await analyser.close();
   }

@@ -85,6 +85,8 @@ export interface CheckSettings {
   concurrency: number;
   /** Retries of a request that timed out, was refused or told to wait (429, 503). @default 2 */
   retries: number;
+  /** Also measure slides in a headless browser and report the ones that do not fit (`slide-overflow`). @default false */
+  layout: boolean;
 }
 
 /** The whole course configuration. */
@@ -144,7 +146,7 @@ export const defaultConfig: Config = {
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },
-  check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2 },
+  check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2, layout: false },
 };
 
 /** A configuration as written: any subset of the fields. */

@@ -52,6 +52,7 @@ const check = z.strictObject({
   perHost: z.number().int().positive(),
   concurrency: z.number().int().positive(),
   retries: z.number().int().min(0).max(10),
+  layout: z.boolean(),
 });
 
 const schema = z.strictObject({

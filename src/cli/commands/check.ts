@@ -3,9 +3,9 @@
  * trees as the build), in the format CI wants; exit 1 on errors.
  */
 import { writeFile } from 'node:fs/promises';
-import type { ArgsDef, ParsedArgs } from 'citty';
+import path from 'node:path';
+import type { ArgsDef } from 'citty';
 import type { CheckOptions } from '../../check/check.js';
-import type { MessageSource } from '../../check/types.js';
 import { formats, type Format } from '../../check/report/index.js';
 import type { UserConfig } from '../../config/schema.js';
 import { parseCommandArgs } from '../args.js';
@@ -22,6 +22,8 @@ export const checkArgs = {
   'remote-anchors': { type: 'boolean', description: 'Also check #anchors in remote pages (config: check.remoteAnchors)' },
   exclude: { type: 'string', description: 'URLs not to check, comma-separated; `*` matches anything, no `*` means a prefix (config: check.exclude)' },
   cache: { type: 'boolean', description: 'Reuse remote results younger than check.cacheAge (--no-cache asks again)' },
+  layout: { type: 'boolean', description: 'Also measure every slide in a headless browser and report the ones that do not fit (config: check.layout)' },
+  browser: { type: 'string', description: 'Chrome, Chromium or Edge executable for --layout (default: config pdf.browser, CHROME_PATH, then the usual install locations)' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
   color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
 } satisfies ArgsDef;
@@ -29,22 +31,20 @@ export const checkArgs = {
 export const checkMeta = { name: 'check', description: 'Report broken links and images, placeholders, quiz and structure problems' };
 
 /** The check settings the flags ask for; unset flags leave the config alone. */
-function checkOverrides(args: { offline?: boolean | undefined; 'remote-anchors'?: boolean | undefined; exclude?: string | string[] | undefined }): UserConfig {
+function checkOverrides(args: {
+  offline?: boolean | undefined;
+  'remote-anchors'?: boolean | undefined;
+  exclude?: string | string[] | undefined;
+  layout?: boolean | undefined;
+  browser?: string | undefined;
+}): UserConfig {
   const exclude = [args.exclude ?? []].flat().flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
   const check: NonNullable<UserConfig['check']> = {};
   if (args.offline !== undefined) check.offline = args.offline;
   if (args['remote-anchors'] !== undefined) check.remoteAnchors = args['remote-anchors'];
   if (exclude.length > 0) check.exclude = exclude;
-  return { check };
-}
-
-/**
- * Extra message sources the flags ask for. The place for `--layout` (slide
- * fit measured in a browser): declare the flag in `checkArgs`, import its
- * source lazily here, and `check()` runs it after the built-in rules.
- */
-async function extraSources(_args: ParsedArgs<typeof checkArgs>): Promise<MessageSource[]> {
-  return [];
+  if (args.layout !== undefined) check.layout = args.layout;
+  return { check, ...(args.browser ? { pdf: { browser: path.resolve(args.browser) } } : {}) };
 }
 
 /** Run `lecture check`. */
@@ -58,7 +58,6 @@ export async function runCheck(raw: string[], version: string): Promise<ExitCode
     paths: args._,
     overrides: checkOverrides(args),
     cache: args.cache,
-    sources: await extraSources(args),
     userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture)`,
   };
   const result = await check(options);
