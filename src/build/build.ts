@@ -16,9 +16,10 @@ import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
 import { withDownloads } from './downloads.js';
 import { discoverLectures, selectLectures, type Lecture } from './discover.js';
 import { BuildCache, quizSecret } from './cache.js';
+import type { FitStep } from '../fit/report.js';
 import type { BuildContext, LectureResult } from './lecture.js';
 import { readManifest, writeManifest } from './manifest.js';
-import { fileWithMessages } from './messages.js';
+import { fileWithMessages, messagesToData } from './messages.js';
 import { buildAll } from './pool.js';
 import { writeQuizKeys } from './quiz-keys.js';
 import { applyRuleSettings } from './severity.js';
@@ -82,17 +83,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     cwd: process.cwd(),
     quizSecret: await quizSecret(options.cache === false || config.cache === false ? false : path.resolve(root, config.cache)),
   };
-  const built = await buildWithCache(lectures, context, options);
-  const files = built.map((result) => fileWithMessages(result.path, context.cwd, result.messages));
-  await copyVendorAssets(out, {
-    catalog,
-    themes: [config.theme, ...built.flatMap((result) => (result.theme ? [result.theme] : []))],
-    math: built.some((result) => result.hasMath),
-    quiz: built.some((result) => result.hasQuiz),
-  });
-  if (options.fit) {
-    const { fitBuilt } = await import('../fit/report.js');
-    await fitBuilt(built, files, course, { root, out, config, cache: options.cache !== false, mode: options.fit });
+  const folder = options.cache === false ? false : context.config.cache;
+  const cache = folder === false ? undefined : new BuildCache(path.resolve(context.root, folder), context);
+  const fit = Boolean(options.fit) && config.fit.enabled;
+  let session: FitStep['session'];
+  // Launch the browser fitting needs while the lectures build, unless every deck comes from the cache fitted.
+  const warm = async () => (session = (await import('../fit/report.js')).prelaunchFor(config, root));
+  let built: LectureResult[];
+  let files: VFile[];
+  try {
+    built = await buildWithCache(lectures, context, options, cache, fit ? warm : undefined);
+    files = built.map((result) => fileWithMessages(result.path, context.cwd, result.messages));
+    await copyVendorAssets(out, {
+      catalog,
+      themes: [config.theme, ...built.flatMap((result) => (result.theme ? [result.theme] : []))],
+      math: built.some((result) => result.hasMath),
+      quiz: built.some((result) => result.hasQuiz),
+    });
+    if (fit && built.some((result) => result.summary && !result.fitted)) {
+      const { fitBuilt } = await import('../fit/report.js');
+      const handed = session;
+      session = undefined; // fitting closes it
+      const fitted = await fitBuilt(built, files, course, { root, out, config, cache: options.cache !== false, mode: options.fit || 'auto', session: handed });
+      await Promise.all(fitted.map((index) => cache?.saveFitted(lectures[index]!, out, built[index]!.summary!, messagesToData(files[index]!))));
+    }
+  } finally {
+    await (await session)?.close();
   }
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
   const listed = await writeCoursePage(out, root, config, decks, all);
@@ -106,11 +122,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /** Restore unchanged lectures from the cache, build the rest, and remember them. */
-async function buildWithCache(lectures: Lecture[], context: BuildContext, options: BuildOptions): Promise<LectureResult[]> {
-  const folder = options.cache === false ? false : context.config.cache;
-  const cache = folder === false ? undefined : new BuildCache(path.resolve(context.root, folder), context);
-  const restored = await Promise.all(lectures.map((lecture) => cache?.restore(lecture, context.out)));
+async function buildWithCache(
+  lectures: Lecture[],
+  context: BuildContext,
+  options: BuildOptions,
+  cache: BuildCache | undefined,
+  warm: (() => Promise<unknown>) | undefined,
+): Promise<LectureResult[]> {
+  const restored = await Promise.all(lectures.map((lecture) => cache?.restore(lecture, context.out, warm !== undefined)));
   const stale = lectures.filter((_, index) => !restored[index]);
+  if (warm && restored.some((result) => !result?.fitted)) await warm();
   const fresh = await buildAll(stale, context, { workers: options.jobs });
   await Promise.all(stale.map((lecture, index) => cache?.save(lecture, context.out, fresh[index]!, fresh[index]!.dependencies)));
   let next = 0;

@@ -11,9 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../assets/package-root.js';
 import { writeAtomically } from '../assets/write.js';
+import type { DeckSummary } from '../render/course-page.js';
 import type { FileDependency } from '../types.js';
 import type { Lecture } from './discover.js';
 import type { BuildContext, LectureResult } from './lecture.js';
+import type { MessageData } from './messages.js';
 
 /** A referenced file as it was when the lecture was built. */
 interface Snapshot extends FileDependency {
@@ -26,6 +28,8 @@ interface Entry {
   result: LectureResult;
   html: string;
   files: Snapshot[];
+  /** The page after fitting its slides, with the deck summary and messages fitting changed. */
+  fitted?: { html: string; summary: DeckSummary; messages: MessageData[] } | undefined;
 }
 
 let fingerprint: string | undefined;
@@ -89,18 +93,29 @@ export class BuildCache {
     return createHash('sha256').update(this.#context).update(lecture.slug).update('\0').update(source).digest('hex');
   }
 
-  /** The result of an unchanged lecture, with its page and copied files restored in the output; else `undefined`. */
-  async restore(lecture: Lecture, out: string): Promise<LectureResult | undefined> {
+  async #entry(lecture: Lecture): Promise<Entry | undefined> {
     const key = await this.#key(lecture);
     if (!key) return undefined;
     const entry = await readFile(this.#entryPath(lecture), 'utf8')
       .then((text) => JSON.parse(text) as Entry)
       .catch(() => undefined);
-    if (!entry || entry.key !== key || !entry.result.summary) return undefined;
+    return entry?.key === key && entry.result.summary ? entry : undefined;
+  }
+
+  /**
+   * The result of an unchanged lecture, with its page and copied files
+   * restored in the output; else `undefined`. With `fitted`, the page as
+   * fitted last time when there is one (the result then says `fitted`).
+   */
+  async restore(lecture: Lecture, out: string, fitted = false): Promise<LectureResult | undefined> {
+    const entry = await this.#entry(lecture);
+    if (!entry) return undefined;
     for (const file of entry.files) if ((await snapshot(file.path)) !== file.state) return undefined;
-    const page = path.join(out, entry.result.summary.slug, 'index.html');
-    // The page on disk may be missing, or fitted by a previous run (fitting starts again from the page as built).
-    if ((await readFile(page, 'utf8').catch(() => undefined)) !== entry.html) await writeAtomically(page, entry.html);
+    const wanted = fitted ? entry.fitted : undefined;
+    const html = wanted?.html ?? entry.html;
+    const page = path.join(out, entry.result.summary!.slug, 'index.html');
+    // The page on disk may be missing, or differ (fitted, or not, by the last run).
+    if ((await readFile(page, 'utf8').catch(() => undefined)) !== html) await writeAtomically(page, html);
     for (const file of entry.files) {
       const target = file.stored && path.join(out, file.stored);
       if (target && !existsSync(target)) {
@@ -108,7 +123,15 @@ export class BuildCache {
         await copyFile(file.path, target);
       }
     }
-    return entry.result;
+    return wanted ? { ...entry.result, summary: wanted.summary, messages: wanted.messages, fitted: true } : entry.result;
+  }
+
+  /** Remember the fitted page of a lecture saved before, with what fitting changed in its summary and messages. */
+  async saveFitted(lecture: Lecture, out: string, summary: DeckSummary, messages: MessageData[]): Promise<void> {
+    const entry = await this.#entry(lecture);
+    if (!entry) return;
+    entry.fitted = { html: await readFile(path.join(out, summary.slug, 'index.html'), 'utf8'), summary, messages };
+    await writeAtomically(this.#entryPath(lecture), JSON.stringify(entry));
   }
 
   /** Remember a freshly built lecture. */

@@ -46,6 +46,8 @@ export interface LectureResult {
   quizzes: QuizKey[];
   /** Local files the deck refers to, for the build cache. */
   dependencies: FileDependency[];
+  /** Whether the page written is already fitted (restored from the cache as fitted last time). */
+  fitted?: boolean | undefined;
 }
 
 /** A function that builds one lecture of the course described by `context`. */

@@ -56,18 +56,37 @@ export interface FitRun {
   cache: string | false;
   /** Pages measured at once. @default the number of cores */
   jobs?: number | undefined;
+  /** A browser started earlier with `prelaunch`, used instead of launching one. */
+  session?: Promise<BrowserSession | undefined> | undefined;
+}
+
+/**
+ * Start a browser now (while the build runs, say) for `fitDecks` to use;
+ * resolves to `undefined` when none is found, so `fitDecks` reports that.
+ */
+export function prelaunch(browser?: string | undefined): Promise<BrowserSession | undefined> {
+  return findBrowser(browser).then(
+    (executable) => {
+      const session = new BrowserSession(executable);
+      session.browser().catch(() => undefined);
+      return session;
+    },
+    () => undefined,
+  );
 }
 
 /** Fit the decks `decks` written under `out`. Throws `BrowserNotFoundError` when a deck needs measuring and no browser is found. */
 export async function fitDecks(out: string, decks: DeckSummary[], config: Config, run: FitRun): Promise<DeckFit[]> {
-  const entries = await Promise.all(decks.map((deck) => loadDeck(out, deck, config, run.cache)));
-  let session: BrowserSession | undefined;
-  let browser: Browser | undefined;
-  if (entries.some((entry) => !entry.rounds)) {
-    session = new BrowserSession(await findBrowser(run.browser));
-    browser = { server: await serveCourse(out), pages: new PagePool(session) };
-  }
+  let session = await run.session;
+  let server: CourseServer | undefined;
   try {
+    const entries = await Promise.all(decks.map((deck) => loadDeck(out, deck, config, run.cache)));
+    let browser: Browser | undefined;
+    if (entries.some((entry) => !entry.rounds)) {
+      session ??= new BrowserSession(await findBrowser(run.browser));
+      server = await serveCourse(out);
+      browser = { server, pages: new PagePool(session) };
+    }
     const limit = pLimit(run.jobs ?? Math.max(os.availableParallelism(), 1));
     return await Promise.all(
       entries.map((entry) =>
@@ -81,7 +100,7 @@ export async function fitDecks(out: string, decks: DeckSummary[], config: Config
       ),
     );
   } finally {
-    await browser?.server.close();
+    await server?.close();
     await session?.close();
   }
 }

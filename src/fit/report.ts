@@ -10,7 +10,7 @@ import type { LectureResult } from '../build/lecture.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { BrowserNotFoundError } from '../export/find-browser.js';
-import { fitDecks } from './fit.js';
+import { fitDecks, prelaunch, type FitRun } from './fit.js';
 
 export interface FitStep {
   root: string;
@@ -20,31 +20,47 @@ export interface FitStep {
   cache: boolean;
   /** `auto`: a missing browser is a hint, not a warning. */
   mode: true | 'auto';
+  /** A browser started while the lectures were built. */
+  session?: FitRun['session'];
 }
 
-/** Fit the decks of `results` (whose messages go to `files`, in the same order). */
-export async function fitBuilt(results: LectureResult[], files: VFile[], course: VFile, step: FitStep): Promise<void> {
+/** Start the browser fitting will need, as early as possible. */
+export function prelaunchFor(config: Config, root: string): NonNullable<FitRun['session']> {
+  return prelaunch(config.pdf.browser && path.resolve(root, config.pdf.browser));
+}
+
+/**
+ * Fit the decks of `results` (whose messages go to `files`, in the same
+ * order) not fitted yet; returns the indexes of those fitted now.
+ */
+export async function fitBuilt(results: LectureResult[], files: VFile[], course: VFile, step: FitStep): Promise<number[]> {
   const { config, root } = step;
-  const written = results.flatMap((result, index) => (result.summary ? [{ index, deck: result.summary }] : []));
-  if (!config.fit.enabled || written.length === 0) return;
+  const written = results.flatMap((result, index) => (result.summary && !result.fitted ? [{ index, deck: result.summary }] : []));
+  if (!config.fit.enabled || written.length === 0) {
+    await (await step.session)?.close();
+    return [];
+  }
   let fits;
   try {
     fits = await fitDecks(step.out, written.map((entry) => entry.deck), config, {
       browser: config.pdf.browser && path.resolve(root, config.pdf.browser),
       cache: step.cache && config.cache !== false ? path.resolve(root, config.cache) : false,
       jobs: config.pdf.jobs,
+      session: step.session,
     });
   } catch (error) {
     if (!(error instanceof BrowserNotFoundError)) throw error;
     report(course, `Slides were not checked to fit their canvas: ${error.message}`, rules.fitFailed, undefined, step.mode === 'auto' ? 'info' : 'warning');
-    return;
+    return [];
   }
+  const fitted: number[] = [];
   fits.forEach((fit, position) => {
     const { index } = written[position]!;
     const result = results[index]!;
     const file = files[index]!;
     result.summary = fit.deck;
     if (fit.error) report(file, `Slides were not checked to fit their canvas: ${fit.error}`, rules.fitFailed, undefined);
+    else fitted.push(index);
     for (const overflow of fit.overflows) {
       const line = overflow.line ?? 1;
       report(
@@ -55,4 +71,5 @@ export async function fitBuilt(results: LectureResult[], files: VFile[], course:
       );
     }
   });
+  return fitted;
 }
