@@ -24,7 +24,8 @@ try {
   const clean = (folder: string) => () => rmSync(path.join(folder, 'dist'), { recursive: true, force: true });
 
   console.log(`lecture bench: median of ${runs} runs, ${os.cpus().length} cores, Node ${process.version}\n`);
-  const build = [process.execPath, bin, 'build', '--quiet'];
+  // Without fitting (measuring slides in a browser), which Pandoc does not do either; `bench/pdf.ts` times fitting.
+  const build = [process.execPath, bin, 'build', '--quiet', '--no-fit'];
   const course = measure([...build, '--no-cache'], courseRoot, clean(courseRoot));
   measure(build, courseRoot);
   const warm = measure(build, courseRoot);
