@@ -157,11 +157,13 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
       fit.optedOut = true;
       continue;
     }
-    if (!blocksOf(section).prose) {
+    const { prose } = blocksOf(section);
+    // Prose is split first; a slide with code, tables or pictures has its images capped, then is shrunk a little, then split.
+    if (!prose || !options.split) {
       fit.images = shrinkImages(section, over);
       if (fit.images) continue;
     }
-    if (options.split && !blocksOf(section).prose && options.minScale < mildScale) {
+    if (!prose && options.split && options.minScale < mildScale) {
       const mild = scaleFor(section, mildScale);
       if (mild.left === undefined) {
         fit.scale = mild.scale;
@@ -171,8 +173,10 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     }
     fit.cuts = options.split ? cutsFor(section) : undefined;
     if (fit.cuts) continue;
-    fit.images = shrinkImages(section, over);
-    if (fit.images) continue;
+    if (prose && options.split) {
+      fit.images = shrinkImages(section, over);
+      if (fit.images) continue;
+    }
     Object.assign(fit, scaleFor(section, options.minScale));
   }
   return results;
