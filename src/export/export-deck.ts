@@ -79,7 +79,7 @@ export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
 
 async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
   const tree = fromHtml(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
-  const page = await (await job.session.browser()).newPage();
+  const page = await job.session.page();
   pages.set(job, page);
   try {
     for (const variant of job.variants) {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import { build, relinkCoursePage, type BuildOptions, type BuildResult } from '../build/build.js';
+import { loadConfig } from '../config/load.js';
 import { pdfPaths } from '../build/downloads.js';
 import type { Config, PdfOptions as PdfConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
@@ -43,11 +44,20 @@ export interface ExportResult extends BuildResult {
 
 /** Build the course and export its PDFs. */
 export async function exportPdf(options: ExportOptions = {}): Promise<ExportResult> {
-  const result = options.built ?? (await build(options));
-  const settings: PdfConfig = { ...result.config.pdf, ...options.pdf };
   const root = path.resolve(options.root ?? '.');
+  // Find and start the browser first, so it launches while the course builds.
+  const { config } = options.built ?? (await loadConfig(root, options.config, options.overrides));
+  const settings: PdfConfig = { ...config.pdf, ...options.pdf };
   const executable = await findBrowser(settings.browser && !options.pdf?.browser ? path.resolve(root, settings.browser) : settings.browser);
   const session = new BrowserSession(executable);
+  session.browser().catch(() => undefined);
+  let result: BuildResult;
+  try {
+    result = options.built ?? (await build(options));
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
   const progress = options.progress === false ? undefined : createProgress(options.progress ?? process.stderr, result.decks.length);
   const files = new Map(result.files.map((file) => [file.path, file]));
   const pdfs: WrittenPdf[] = [];

@@ -3,11 +3,13 @@
  * always closed (killed if need be) at the end, so no Chromium process
  * outlives the command.
  */
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
 
 export class BrowserSession {
   private current: Promise<LaunchedBrowser> | undefined;
+  /** The browser whose blank first page has been handed out. */
+  private blankTaken: Browser | undefined;
 
   constructor(private readonly executablePath?: string | undefined) {}
 
@@ -18,6 +20,17 @@ export class BrowserSession {
     if (launched.browser.connected) return launched.browser;
     await this.restart();
     return this.browser();
+  }
+
+  /** A page to work in: the browser's blank first page the first time (opening a page costs more than loading one), then new ones. */
+  async page(): Promise<Page> {
+    const browser = await this.browser();
+    if (this.blankTaken !== browser) {
+      this.blankTaken = browser;
+      const [blank] = await browser.pages();
+      if (blank) return blank;
+    }
+    return browser.newPage();
   }
 
   /** Drop the current browser (closing or killing it); the next `browser()` launches a new one. */

@@ -197,19 +197,8 @@ class PagePool {
 
   constructor(private readonly session: BrowserSession) {}
 
-  #blank = true;
-
   async take(): Promise<Page> {
-    const idle = this.#idle.pop();
-    if (idle) return idle;
-    const browser = await this.session.browser();
-    // The browser starts with a blank page: use it before opening more.
-    if (this.#blank) {
-      this.#blank = false;
-      const [first] = await browser.pages();
-      if (first) return first;
-    }
-    return browser.newPage();
+    return this.#idle.pop() ?? (await this.session.page());
   }
 
   give(page: Page): void {
