@@ -104,7 +104,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const { fitBuilt } = await import('../fit/report.js');
       const handed = session;
       session = undefined; // fitting closes it
-      const fitted = await fitBuilt(built, files, course, { root, out, config, cache: options.cache !== false, mode: options.fit || 'auto', session: handed });
+      const fitted = await fitBuilt(built, files, course, { root, out, config, cache: options.cache !== false, mode: options.fit === 'auto' ? 'auto' : true, session: handed });
       await Promise.all(fitted.map((index) => cache?.saveFitted(lectures[index]!, out, built[index]!.summary!, messagesToData(files[index]!))));
     }
   } finally {
