@@ -5,9 +5,12 @@
  * resolved from node_modules, so they stay external where needed.
  */
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Chunk names carry a content hash: without this, every compile would leave the last one's chunks behind.
+rmSync(new URL('../lib/chunks', import.meta.url), { recursive: true, force: true });
 
 await build({
   entryPoints: { 'cli/bin': 'src/cli/bin.ts', index: 'src/index.ts', 'build/worker': 'src/build/worker.ts', 'check/worker': 'src/check/worker.ts' },

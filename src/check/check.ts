@@ -71,7 +71,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const limit = pLimit(4);
     lectures = await Promise.all(
       chosen.map(({ source }) => limit(async () => {
-        const lecture = await checkLecture(source, cwd, cache, analyser.analyse);
+        const lecture = await checkLecture(source, cwd, cache, analyser.analyse, remote);
         remote?.add(lecture);
         return lecture;
       })),
@@ -89,7 +89,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 }
 
 /** One lecture's facts, from the cache or freshly found, as a lecture of this run. */
-async function checkLecture(source: string, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
+async function checkLecture(source: string, cwd: string, cache: LectureCache, analyse: Analyse, remote: RemoteChecker | undefined): Promise<CheckedLecture> {
   const text = await readFile(source, 'utf8').catch((error: Error) => error);
   if (text instanceof Error) {
     const file = fileWithMessages(path.relative(cwd, source), cwd, []);
@@ -98,6 +98,7 @@ async function checkLecture(source: string, cwd: string, cache: LectureCache, an
   }
   let facts = await cache.get(source, text);
   if (!facts) {
+    remote?.prefetch(text);
     facts = await analyse(source, text);
     await cache.set(source, text, facts);
   }

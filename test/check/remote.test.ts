@@ -86,6 +86,19 @@ describe('remote links', () => {
     }
   });
 
+  it('reports only links of the parsed lecture, though it asks about URLs of the raw text ahead', async () => {
+    const o = server.origin;
+    const before = server.hits.length;
+    const markdown = `## Ahead\n\n<!-- old: ${o}/missing?guess=1 -->\n\n[ok](${o}/ok?guess=1)\n\n\`\`\`sh\ncurl ${o}/gone?code=1\n\`\`\`\n`;
+    expect(await run(markdown)).toEqual([]);
+    const hits = server.hits.slice(before);
+    // The commented-out URL was guessed and asked about, but it is no link: not reported.
+    expect(hits).toContain('HEAD /missing');
+    expect(hits).toContain('HEAD /ok');
+    // Code is never fetched.
+    expect(hits.filter((hit) => hit.endsWith('/gone'))).toEqual([]);
+  });
+
   it('keeps to the per-host limit', async () => {
     const links = Array.from({ length: 20 }, (_, index) => `- [l${index}](${server.origin}/many/${index}?delay=30)`).join('\n');
     const before = server.hits.length;

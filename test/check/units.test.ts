@@ -1,6 +1,6 @@
 /**
  * Small pieces of the checker: placeholders, exclude patterns, the link
- * cache's expiry.
+ * cache's expiry, the look-ahead URL scan.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LinkCache } from '../../src/check/remote/cache.js';
 import { isExcluded } from '../../src/check/remote/links.js';
+import { scanUrls } from '../../src/check/remote/scan.js';
 import { isPlaceholder } from '../../src/check/rules/placeholders.js';
 
 describe('isPlaceholder', () => {
@@ -25,6 +26,31 @@ describe('isExcluded', () => {
     expect(isExcluded('https://x.edu/private/a.pdf', ['https://*.edu/private/*'])).toBe(true);
     expect(isExcluded('https://x.edu/public/a.pdf', ['https://*.edu/private/*'])).toBe(false);
     expect(isExcluded('https://a.b/c?d=(e)', ['https://a.b/c?d=(*)'])).toBe(true);
+  });
+});
+
+describe('scanUrls', () => {
+  it('finds the URLs of links, autolinks, bare URLs and HTML attributes, once each', () => {
+    const text = [
+      'See [the docs](https://a.edu/docs#intro "Docs"), <https://b.edu/x> and https://c.edu/y.',
+      '[wiki](https://en.wikipedia.org/wiki/Tree_(graph)) and again [docs](https://a.edu/docs#intro).',
+      '<img src="https://d.edu/i.png" alt="i"> <a href=\'https://e.edu/\'>e</a>',
+      '<!-- .slide: data-background-image="https://f.edu/bg.jpg" -->',
+    ].join('\n');
+    expect(scanUrls(text)).toEqual([
+      'https://a.edu/docs#intro',
+      'https://b.edu/x',
+      'https://c.edu/y',
+      'https://en.wikipedia.org/wiki/Tree_(graph)',
+      'https://d.edu/i.png',
+      'https://e.edu/',
+      'https://f.edu/bg.jpg',
+    ]);
+  });
+
+  it('skips fenced code (until its own closing fence) and inline code', () => {
+    const text = ['```sh', 'curl http://localhost:8080/api', '~~~', 'http://still.code/', '```', 'Run `curl http://localhost/x` or read http://docs.edu/.', '~~~~', 'http://code.again/', '~~~~'].join('\n');
+    expect(scanUrls(text)).toEqual(['http://docs.edu/']);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Remote links: every http(s) URL of the checked lectures is asked about once
- * (HEAD, per-host limits, disk cache), starting as soon as its lecture is
- * parsed so the network waits overlap the parsing of the next lectures; each
- * element that holds a bad URL then gets its own message.
+ * (HEAD, per-host limits, disk cache). Requests start as soon as a lecture's
+ * raw text is read (a look-ahead guess, `scan.ts`) and its parse confirms
+ * them, so the network waits overlap the parsing; each element that holds a
+ * bad URL then gets its own message.
  */
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
@@ -15,6 +16,7 @@ import type { CheckedLecture, MessageSource, Target } from '../types.js';
 import { LinkCache } from './cache.js';
 import { createLimiter } from './limiter.js';
 import { createAgent } from './request.js';
+import { scanUrls } from './scan.js';
 import { verify, type LinkResult, type VerifyOptions } from './verify.js';
 
 /** Options of the remote-link checker. */
@@ -75,26 +77,44 @@ export class RemoteChecker {
 
   /** Start checking the remote URLs of `lecture`. */
   add(lecture: CheckedLecture): void {
-    const { exclude, remoteAnchors } = this.#options.settings;
     for (const target of lecture.targets) {
       const url = target.url.trim();
-      if (!isRemote(url) || isPlaceholder(url) || isExcluded(url, exclude)) continue;
-      this.#targets.push(target);
-      const { page, fragment } = splitFragment(url);
-      const ids = remoteAnchors && isCheckableFragment(fragment);
-      const known = this.#pending.get(page);
-      if (known && (known.ids || !ids)) continue;
-      const cached = this.#cache.get(page, ids);
-      const result = cached ? Promise.resolve(cached) : verify(page, this.#verify, ids).catch((error: unknown): LinkResult => ({ status: 'unverified', detail: String(error) }));
-      this.#pending.set(page, { ids, cached: cached !== undefined, result });
+      if (this.#start(url)) this.#targets.push(target);
     }
+  }
+
+  /**
+   * Start checking the URLs the raw text of a lecture probably links to
+   * (`scanUrls`), before its parse is done; what is reported still comes from
+   * `add`, and a guess no target shares is never waited for.
+   */
+  prefetch(text: string): void {
+    for (const url of scanUrls(text)) this.#start(url);
+  }
+
+  /** Start checking `url` unless it is local, a placeholder or excluded; whether it is to be checked. */
+  #start(url: string): boolean {
+    const { exclude, remoteAnchors } = this.#options.settings;
+    if (!isRemote(url) || isPlaceholder(url) || isExcluded(url, exclude)) return false;
+    const { page, fragment } = splitFragment(url);
+    const ids = remoteAnchors && isCheckableFragment(fragment);
+    const known = this.#pending.get(page);
+    if (known && (known.ids || !ids)) return true;
+    const cached = this.#cache.get(page, ids);
+    const result = cached ? Promise.resolve(cached) : verify(page, this.#verify, ids).catch((error: unknown): LinkResult => ({ status: 'unverified', detail: String(error) }));
+    this.#pending.set(page, { ids, cached: cached !== undefined, result });
+    return true;
   }
 
   /** The message source that waits for every answer and reports. */
   readonly source: MessageSource = async () => {
     const results = new Map<string, LinkResult>();
     try {
-      for (const [page, pending] of this.#pending) results.set(page, await pending.result);
+      // Only the pages of real targets: a wrong guess of `prefetch` is cut off by closing the pools.
+      for (const target of this.#targets) {
+        const { page } = splitFragment(target.url.trim());
+        if (!results.has(page)) results.set(page, await this.#pending.get(page)!.result);
+      }
     } finally {
       await this.#verify.agent.close();
     }
