@@ -1,8 +1,9 @@
 /**
- * `fitDecks()`: after the build, make every slide fit its canvas. Each deck
- * is laid out in headless Chromium at its size (the print layout: fragments
- * in their final state), overflowing slides are split, their images capped
- * or their font scaled (`measure.ts`), the deck page is rewritten
+ * `fitDecks()`: after the build, make every slide fit its canvas. Decks are
+ * laid out in headless Chromium at their size (the print layout: fragments
+ * in their final state), several to a document when they share their
+ * stylesheets (`combine.ts`); overflowing slides are split, their images
+ * capped or their font scaled (`measure.ts`), the deck page is rewritten
  * (`apply.ts`), split decks are measured once more, and what still does not
  * fit is returned for the report. One browser and a page pool for the
  * course; results are cached by the deck's HTML and stylesheets, so an
@@ -26,6 +27,7 @@ import { serveCourse, type CourseServer } from '../export/server.js';
 import { BrowserSession } from '../export/session.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { applyFits } from './apply.js';
+import { combine, layoutKey, type PrintedDeck } from './combine.js';
 import { measureSlides, type SlideFit } from './measure.js';
 
 /** A slide that still does not fit. */
@@ -88,21 +90,52 @@ export async function fitDecks(out: string, decks: DeckSummary[], config: Config
       browser = { server, pages: new PagePool(session) };
     }
     const limit = pLimit(run.jobs ?? Math.max(os.availableParallelism(), 1));
-    return await Promise.all(
-      entries.map((entry) =>
-        limit(async (): Promise<DeckFit> => {
-          try {
-            return await fitDeck(entry, config, browser);
-          } catch (error) {
-            return { deck: entry.deck, fitted: 0, overflows: [], error: error instanceof Error ? error.message : String(error) };
-          }
+    const fits = new Map<DeckEntry, DeckFit>();
+    const fitAlone = (entry: DeckEntry) =>
+      fitBatch([entry], config, browser).then(
+        ([fit]) => fit!,
+        (error: unknown): DeckFit => ({ deck: entry.deck, fitted: 0, overflows: [], error: error instanceof Error ? error.message : String(error) }),
+      );
+    await Promise.all(
+      batches(entries).map((batch) =>
+        limit(async () => {
+          // A deck that breaks its batch (a load that never ends, say) must not cost the others their fit.
+          const done = await fitBatch(batch, config, browser).catch(() => Promise.all(batch.map(fitAlone)));
+          batch.forEach((entry, index) => fits.set(entry, done[index]!));
         }),
       ),
     );
+    return entries.map((entry) => fits.get(entry)!);
   } finally {
     await server?.close();
     await session?.close();
   }
+}
+
+/** Slides laid out in one document at most, so a large course still spreads over the page pool. */
+const batchSlides = 240;
+
+/**
+ * The decks to measure together: those that share their stylesheets, up to
+ * `batchSlides` slides a batch; a deck with cached measurements, or with
+ * styles of its own, is a batch of its own.
+ */
+function batches(entries: DeckEntry[]): DeckEntry[][] {
+  const all: DeckEntry[][] = [];
+  const open = new Map<string, { batch: DeckEntry[]; slides: number }>();
+  for (const entry of entries) {
+    const key = entry.rounds ? undefined : layoutKey(entry.html, entry.deck.slug);
+    const current = key === undefined ? undefined : open.get(key);
+    if (current && current.slides + entry.deck.slides <= batchSlides) {
+      current.batch.push(entry);
+      current.slides += entry.deck.slides;
+      continue;
+    }
+    const batch = [entry];
+    all.push(batch);
+    if (key !== undefined) open.set(key, { batch, slides: entry.deck.slides });
+  }
+  return all;
 }
 
 interface DeckEntry {
@@ -134,20 +167,29 @@ interface Browser {
   pages: PagePool;
 }
 
-async function fitDeck(entry: DeckEntry, config: Config, browser: Browser | undefined): Promise<DeckFit> {
-  const { deck } = entry;
+/** Fit the decks of one batch: measured together (unless cached), split, measured again where split, written. */
+async function fitBatch(batch: DeckEntry[], config: Config, browser: Browser | undefined): Promise<DeckFit[]> {
   // Parsed only here, inside the pool, so a large course never holds every deck's tree at once.
-  const tree = fromHtml(entry.html);
-  const measure = async (split: boolean) => {
+  const trees = batch.map((entry) => fromHtml(entry.html));
+  const measure = (indexes: number[], split: boolean) => {
     if (!browser) throw new Error('no browser to measure with');
-    return measureDeck(tree, deck.slug, config, browser, split);
+    return measureDecks(indexes.map((index) => ({ slug: batch[index]!.deck.slug, tree: trees[index]! })), config, browser, split);
   };
-  const rounds = entry.rounds ?? [];
-  const first = rounds[0] ?? (await measure(true));
-  const counts = applyFits(tree, first);
+  const fresh = batch.flatMap((entry, index) => (entry.rounds ? [] : [index]));
+  const measured = fresh.length > 0 ? await measure(fresh, true) : [];
+  const firsts = batch.map((entry, index) => entry.rounds?.[0] ?? measured[fresh.indexOf(index)]!);
+  const counts = trees.map((tree, index) => applyFits(tree, firsts[index]!));
+  // Continuation slides are measured once more, unsplit, in case a piece still needs scaling.
+  const again = fresh.filter((index) => counts[index]!.some((count) => count > 1));
+  const remeasured = again.length > 0 ? await measure(again, false) : [];
+  const seconds = batch.map((entry, index) => entry.rounds?.[1] ?? remeasured[again.indexOf(index)]);
+  return Promise.all(batch.map((entry, index) => finishDeck(entry, trees[index]!, firsts[index]!, counts[index]!, seconds[index])));
+}
+
+/** Apply the second round to the deck, cache both rounds, write the deck when anything changed, and say what still overflows. */
+async function finishDeck(entry: DeckEntry, tree: Root, first: SlideFit[], counts: number[], second: SlideFit[] | undefined): Promise<DeckFit> {
+  const { deck } = entry;
   const origin = counts.flatMap((count, index) => Array.from({ length: count }, () => index + 1));
-  let second = rounds[1];
-  if (!second && counts.some((count) => count > 1) && !entry.rounds) second = await measure(false);
   if (second) applyFits(tree, second);
   if (!entry.rounds && entry.cached) await writeAtomically(entry.cached, JSON.stringify(second ? [first, second] : [first]));
 
@@ -175,16 +217,23 @@ function dedupe(overflows: Overflow[]): Overflow[] {
   return [...bySlide.values()].sort((a, b) => a.slide - b.slide);
 }
 
-/** Lay the deck out in the browser and measure what each overflowing slide needs. */
-async function measureDeck(tree: Root, slug: string, config: Config, browser: Browser, split: boolean): Promise<SlideFit[]> {
+let documents = 0;
+
+/** Lay the decks out in the browser, in one document, and measure what each overflowing slide needs; one list per deck. */
+async function measureDecks(decks: PrintedDeck[], config: Config, browser: Browser, split: boolean): Promise<SlideFit[][]> {
   const { width, height } = config.reveal;
-  const document = printDocument(tree, { width, height, fragments: false, notes: 'none', notesHeight: 0, pageNumbers: false });
-  const pathname = `/${slug}/.fit-${split ? 1 : 2}.html`;
-  browser.server.page(pathname, toHtml(document.tree));
+  const printed = decks.map(({ slug, tree }) => ({ slug, tree: printDocument(tree, { width, height, fragments: false, notes: 'none', notesHeight: 0, pageNumbers: false }).tree }));
+  const { tree, offsets } = combine(printed);
+  const pathname = `/.fit-${++documents}.html`;
+  browser.server.page(pathname, toHtml(tree));
   const page = await browser.pages.take();
   try {
     await page.goto(browser.server.url(pathname), { waitUntil: 'load', timeout: config.pdf.timeout * 1000 });
-    return await page.evaluate(measureSlides, { minScale: config.fit.minScale, split });
+    const fits = await page.evaluate(measureSlides, { minScale: config.fit.minScale, split });
+    return offsets.map((offset, index) => {
+      const end = offsets[index + 1] ?? Infinity;
+      return fits.filter((fit) => fit.slide > offset && fit.slide <= end).map((fit) => ({ ...fit, slide: fit.slide - offset }));
+    });
   } finally {
     browser.server.forget(pathname);
     browser.pages.give(page);

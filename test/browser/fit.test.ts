@@ -6,7 +6,7 @@
  * cannot fit even at 70% is reported at its source line instead; opted-out
  * slides are left alone. No element of a fitted slide lies outside its box.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -145,5 +145,35 @@ describe('fitting long slides', () => {
     expect(rules.filter((rule) => rule === 'slide-overflow')).toHaveLength(1);
     expect(again.decks[0]!.slides).toBe(slides.length);
     expect(readFileSync(path.join(course, 'dist/long/index.html'), 'utf8')).toBe(before);
+  });
+});
+
+describe('fitting several decks at once', () => {
+  let course: string;
+  let result: BuildResult;
+  const deckHtml = (slug: string) => readFileSync(path.join(course, 'dist', slug, 'index.html'), 'utf8');
+  const titles = (slug: string) => [...deckHtml(slug).matchAll(/<h2[^>]*>([^<]*)</g)].map((match) => match[1]);
+
+  beforeAll(async () => {
+    // Two copies of the long lecture share one layout document; a lecture with a stylesheet in its slides is laid out alone.
+    course = copyCourse('fit-course');
+    cpSync(path.join(course, 'lectures/long'), path.join(course, 'lectures/again'), { recursive: true });
+    renameSync(path.join(course, 'lectures/again/long.md'), path.join(course, 'lectures/again/again.md'));
+    mkdirSync(path.join(course, 'lectures/styled'));
+    writeFileSync(path.join(course, 'lectures/styled/styled.md'), '---\ntitle: Styled\n---\n\n## Big titles\n\n<style>.reveal h2 { font-size: 160px; }</style>\n\nShort.\n');
+    result = await build({ root: course, fit: true });
+  }, 90_000);
+
+  afterAll(() => removeCourse(course));
+
+  test('each deck gets its own fit, reported on its own file', () => {
+    expect(titles('again')).toEqual(titles('long'));
+    expect(titles('long')).toEqual(expect.arrayContaining(['A long list (3/3)', 'Numbered steps (2/2)', 'A long section (2/2)']));
+    expect(titles('long').filter((title) => title.startsWith('A long list'))).toHaveLength(3);
+    const overflows = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'slide-overflow').map((message) => `${path.basename(file.path)}:${message.line}`));
+    const line = readFileSync(path.join(course, 'lectures/long/long.md'), 'utf8').split('\n').indexOf('## Far too long') + 1;
+    expect(overflows.sort()).toEqual([`again.md:${line}`, `long.md:${line}`]);
+    // The other decks' short slide was not restyled by the styled deck's stylesheet.
+    expect(deckHtml('long')).not.toMatch(/<section[^>]*data-fit-scale[^>]*>\s*<h2[^>]*>Short slide/);
   });
 });
