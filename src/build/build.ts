@@ -16,6 +16,7 @@ import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
 import { withDownloads } from './downloads.js';
 import { discoverLectures, selectLectures, type Lecture } from './discover.js';
 import { BuildCache, quizSecret } from './cache.js';
+import type { BrowserSession } from '../export/session.js';
 import type { FitStep } from '../fit/report.js';
 import type { BuildContext, LectureResult } from './lecture.js';
 import { readManifest, writeManifest } from './manifest.js';
@@ -44,6 +45,8 @@ export interface BuildOptions {
    * is found, `auto` only hints. @default false
    */
   fit?: boolean | 'auto' | undefined;
+  /** A browser to fit with, started by the caller (who closes it); else one is launched when fitting needs it. */
+  session?: BrowserSession | undefined;
 }
 
 /** What a build did. */
@@ -88,7 +91,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const fit = Boolean(options.fit) && config.fit.enabled;
   let session: FitStep['session'];
   // Launch the browser fitting needs while the lectures build, unless every deck comes from the cache fitted.
-  const warm = async () => (session = (await import('../fit/report.js')).prelaunchFor(config, root));
+  const warm = async () => (session = options.session ? Promise.resolve(options.session) : (await import('../fit/report.js')).prelaunchFor(config, root));
+  const lent = options.session !== undefined;
   let built: LectureResult[];
   let files: VFile[];
   try {
@@ -103,12 +107,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (fit && built.some((result) => result.summary && !result.fitted)) {
       const { fitBuilt } = await import('../fit/report.js');
       const handed = session;
-      session = undefined; // fitting closes it
-      const fitted = await fitBuilt(built, files, course, { root, out, config, cache: options.cache !== false, mode: options.fit === 'auto' ? 'auto' : true, session: handed });
+      session = undefined; // fitting closes it, unless it was lent
+      const fitted = await fitBuilt(built, files, course, { root, out, config, cache: options.cache !== false, mode: options.fit === 'auto' ? 'auto' : true, session: handed, keepOpen: lent });
       await Promise.all(fitted.map((index) => cache?.saveFitted(lectures[index]!, out, built[index]!.summary!, messagesToData(files[index]!))));
     }
   } finally {
-    await (await session)?.close();
+    if (!lent) await (await session)?.close();
   }
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
   const listed = await writeCoursePage(out, root, config, decks, all);

@@ -53,6 +53,13 @@ export interface PdfOptions {
   handout: 0 | 2 | 3 | 6;
   /** Print the slide number on each page. @default true */
   pageNumbers: boolean;
+  /**
+   * Tagged (accessible) PDF: Chromium's structure tree of headings, lists and
+   * alt texts for screen readers, and its outline made from every heading.
+   * Printing takes about twice as long and the file is about twice as large.
+   * Untagged PDFs get an outline of the sections and slide titles. @default false
+   */
+  tagged: boolean;
   /** Seconds one deck may take before it is abandoned (and retried once). @default 60 */
   timeout: number;
   /** Decks exported at once (browser pages). @default the number of cores */
@@ -144,7 +151,7 @@ export const defaultConfig: Config = {
   rules: {},
   cache: '.lecture-cache',
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
-  pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, timeout: 60 },
+  pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },
   check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2, layout: false },
 };

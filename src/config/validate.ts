@@ -34,6 +34,7 @@ const pdf = z.strictObject({
   notes: z.enum(['none', 'below', 'separate']),
   handout: z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(6)]),
   pageNumbers: z.boolean(),
+  tagged: z.boolean(),
   timeout: z.number().positive(),
   jobs: z.number().int().positive(),
 });

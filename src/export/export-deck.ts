@@ -57,6 +57,8 @@ export interface DeckJob {
   server: CourseServer;
   /** Milliseconds before the deck is abandoned (and retried once). */
   timeout: number;
+  /** Tagged PDFs (Chromium's structure tree and heading outline); else our outline of sections and slides. */
+  tagged: boolean;
   version: string;
   /** Told each time a PDF of the deck is written. */
   onWritten?: ((pdf: WrittenPdf) => void) | undefined;
@@ -79,30 +81,33 @@ export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
 
 async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
   const tree = fromHtml(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
-  const page = await job.session.page();
-  pages.set(job, page);
+  // Laid out before a page is asked for, so the first decks' layout overlaps the browser's start.
+  const documents = job.variants.map((variant) => ({ variant, document: printDocument(tree, variant.print), pathname: `/${job.deck.slug}/.print-${variant.kind}.html` }));
+  for (const { document, pathname } of documents) job.server.page(pathname, toHtml(document.tree));
+  let page: Page | undefined;
+  let done = false;
   try {
-    for (const variant of job.variants) {
-      const document = printDocument(tree, variant.print);
-      const pathname = `/${job.deck.slug}/.print-${variant.kind}.html`;
-      job.server.page(pathname, toHtml(document.tree));
-      try {
-        await page.goto(job.server.url(pathname), { waitUntil: 'load', timeout: 0 });
-        const overflows = await page.evaluate(settlePage);
-        if (variant.kind === 'slides' || variant.kind === 'notes') outcome.overflows.push(...overflows.filter((overflow) => overflow.notes === (variant.kind === 'notes')));
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
-        const bytes = await withMetadata(pdf, { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords }, job.version);
-        await writeAtomically(variant.file, bytes);
-        const written = { kind: variant.kind, file: variant.file, pages: document.pages, bytes: bytes.length };
-        outcome.written.push(written);
-        job.onWritten?.(written);
-      } finally {
-        job.server.forget(pathname);
-      }
+    page = await job.session.page();
+    pages.set(job, page);
+    for (const { variant, document, pathname } of documents) {
+      await page.goto(job.server.url(pathname), { waitUntil: 'load', timeout: 0 });
+      const overflows = await page.evaluate(settlePage);
+      if (variant.kind === 'slides' || variant.kind === 'notes') outcome.overflows.push(...overflows.filter((overflow) => overflow.notes === (variant.kind === 'notes')));
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: job.tagged, tagged: job.tagged, timeout: 0 });
+      const metadata = { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords };
+      const bytes = await withMetadata(pdf, metadata, job.version, job.tagged ? [] : document.outline);
+      await writeAtomically(variant.file, bytes);
+      const written = { kind: variant.kind, file: variant.file, pages: document.pages, bytes: bytes.length };
+      outcome.written.push(written);
+      job.onWritten?.(written);
     }
+    done = true;
   } finally {
+    for (const { pathname } of documents) job.server.forget(pathname);
     pages.delete(job);
-    await page.close().catch(() => undefined);
+    // A page that failed or timed out is closed; a good one serves the next deck.
+    if (done && page) job.session.release(page);
+    else await page?.close().catch(() => undefined);
   }
 }
 

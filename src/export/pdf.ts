@@ -12,16 +12,14 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import { build, relinkCoursePage, type BuildOptions, type BuildResult } from '../build/build.js';
-import { loadConfig } from '../config/load.js';
 import { pdfPaths } from '../build/downloads.js';
 import type { Config, PdfOptions as PdfConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { exportDeck, type DeckOutcome, type Variant, type WrittenPdf } from './export-deck.js';
-import { findBrowser } from './find-browser.js';
 import type { PrintOptions } from './print/document.js';
 import { createProgress } from './progress.js';
 import { serveCourse } from './server.js';
-import { BrowserSession } from './session.js';
+import { startBrowser } from './start.js';
 
 /** Options of `exportPdf()`: the build's, plus what to export. */
 export interface ExportOptions extends BuildOptions {
@@ -42,22 +40,22 @@ export interface ExportResult extends BuildResult {
   pdfs: WrittenPdf[];
 }
 
-/** Build the course and export its PDFs. */
+/**
+ * Build the course and export its PDFs. One browser does both (fitting and
+ * printing): `options.session` when given (this call closes it), else one
+ * started here before the build.
+ */
 export async function exportPdf(options: ExportOptions = {}): Promise<ExportResult> {
-  const root = path.resolve(options.root ?? '.');
-  // Find and start the browser first, so it launches while the course builds.
-  const { config } = options.built ?? (await loadConfig(root, options.config, options.overrides));
-  const settings: PdfConfig = { ...config.pdf, ...options.pdf };
-  const executable = await findBrowser(settings.browser && !options.pdf?.browser ? path.resolve(root, settings.browser) : settings.browser);
-  const session = new BrowserSession(executable);
-  session.browser().catch(() => undefined);
+  const session = options.session ?? (await startBrowser({ ...options, known: options.built?.config }));
+  const lent = { ...options, session };
   let result: BuildResult;
   try {
-    result = options.built ?? (await build(options));
+    result = options.built ?? (await build(lent));
   } catch (error) {
     await session.close();
     throw error;
   }
+  const settings: PdfConfig = { ...result.config.pdf, ...options.pdf };
   const progress = options.progress === false ? undefined : createProgress(options.progress ?? process.stderr, result.decks.length);
   const files = new Map(result.files.map((file) => [file.path, file]));
   const pdfs: WrittenPdf[] = [];
@@ -75,6 +73,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
               session,
               server,
               timeout: settings.timeout * 1000,
+              tagged: settings.tagged,
               version: options.version ?? 'dev',
               onWritten: (pdf) => progress?.written(deck.slug, pdf),
             });
@@ -93,7 +92,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
   };
   try {
     await run(result.out, (slug) => variantsOf(slug, result.out, result.config, settings), result.decks);
-    if (options.answers) await exportAnswers(options, result, settings, run);
+    if (options.answers) await exportAnswers(lent, result, settings, run);
   } finally {
     progress?.finish();
     await session.close();

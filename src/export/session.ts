@@ -10,6 +10,8 @@ export class BrowserSession {
   private current: Promise<LaunchedBrowser> | undefined;
   /** The browser whose blank first page has been handed out. */
   private blankTaken: Browser | undefined;
+  /** Pages given back with `release`, ready for the next `page()`. */
+  private idle: Page[] = [];
 
   constructor(private readonly executablePath?: string | undefined) {}
 
@@ -22,9 +24,14 @@ export class BrowserSession {
     return this.browser();
   }
 
-  /** A page to work in: the browser's blank first page the first time (opening a page costs more than loading one), then new ones. */
+  /**
+   * A page to work in: one given back with `release`, else the browser's
+   * blank first page the first time, then new ones (opening a page costs
+   * more than loading one).
+   */
   async page(): Promise<Page> {
     const browser = await this.browser();
+    for (let page = this.idle.pop(); page; page = this.idle.pop()) if (!page.isClosed() && page.browser() === browser) return page;
     if (this.blankTaken !== browser) {
       this.blankTaken = browser;
       const [blank] = await browser.pages();
@@ -33,10 +40,16 @@ export class BrowserSession {
     return browser.newPage();
   }
 
+  /** Give back a page that is done with, for the next `page()` to reuse. */
+  release(page: Page): void {
+    if (!page.isClosed()) this.idle.push(page);
+  }
+
   /** Drop the current browser (closing or killing it); the next `browser()` launches a new one. */
   async restart(): Promise<void> {
     const previous = this.current;
     this.current = undefined;
+    this.idle = [];
     const launched = await previous?.catch(() => undefined);
     await launched?.close();
   }

@@ -60,6 +60,8 @@ export interface FitRun {
   jobs?: number | undefined;
   /** A browser started earlier with `prelaunch`, used instead of launching one. */
   session?: Promise<BrowserSession | undefined> | undefined;
+  /** Leave `session` open (its owner closes it). @default false */
+  keepOpen?: boolean | undefined;
 }
 
 /**
@@ -79,7 +81,8 @@ export function prelaunch(browser?: string | undefined): Promise<BrowserSession 
 
 /** Fit the decks `decks` written under `out`. Throws `BrowserNotFoundError` when a deck needs measuring and no browser is found. */
 export async function fitDecks(out: string, decks: DeckSummary[], config: Config, run: FitRun): Promise<DeckFit[]> {
-  let session = await run.session;
+  const given = await run.session;
+  let session = given;
   let server: CourseServer | undefined;
   try {
     const entries = await Promise.all(decks.map((deck) => loadDeck(out, deck, config, run.cache)));
@@ -87,7 +90,7 @@ export async function fitDecks(out: string, decks: DeckSummary[], config: Config
     if (entries.some((entry) => !entry.rounds)) {
       session ??= new BrowserSession(await findBrowser(run.browser));
       server = await serveCourse(out);
-      browser = { server, pages: new PagePool(session) };
+      browser = { server, session };
     }
     const limit = pLimit(run.jobs ?? Math.max(os.availableParallelism(), 1));
     const fits = new Map<DeckEntry, DeckFit>();
@@ -108,7 +111,7 @@ export async function fitDecks(out: string, decks: DeckSummary[], config: Config
     return entries.map((entry) => fits.get(entry)!);
   } finally {
     await server?.close();
-    await session?.close();
+    if (!(run.keepOpen && session === given)) await session?.close();
   }
 }
 
@@ -161,10 +164,10 @@ async function loadDeck(out: string, deck: DeckSummary, config: Config, cache: s
   return { deck, file, html, cached, rounds };
 }
 
-/** What measuring needs: the course served, and browser pages. */
+/** What measuring needs: the course served, and the browser. */
 interface Browser {
   server: CourseServer;
-  pages: PagePool;
+  session: BrowserSession;
 }
 
 /** Fit the decks of one batch: measured together (unless cached), split, measured again where split, written. */
@@ -226,7 +229,7 @@ async function measureDecks(decks: PrintedDeck[], config: Config, browser: Brows
   const { tree, offsets } = combine(printed);
   const pathname = `/.fit-${++documents}.html`;
   browser.server.page(pathname, toHtml(tree));
-  const page = await browser.pages.take();
+  const page = await browser.session.page();
   try {
     await page.goto(browser.server.url(pathname), { waitUntil: 'load', timeout: config.pdf.timeout * 1000 });
     const fits = await page.evaluate(measureSlides, { minScale: config.fit.minScale, split });
@@ -236,21 +239,6 @@ async function measureDecks(decks: PrintedDeck[], config: Config, browser: Brows
     });
   } finally {
     browser.server.forget(pathname);
-    browser.pages.give(page);
-  }
-}
-
-/** Browser pages reused from deck to deck (opening a page costs more than loading one). */
-class PagePool {
-  readonly #idle: Page[] = [];
-
-  constructor(private readonly session: BrowserSession) {}
-
-  async take(): Promise<Page> {
-    return this.#idle.pop() ?? (await this.session.page());
-  }
-
-  give(page: Page): void {
-    if (!page.isClosed()) this.#idle.push(page);
+    browser.session.release(page);
   }
 }

@@ -22,6 +22,8 @@ export interface FitStep {
   mode: true | 'auto';
   /** A browser started while the lectures were built. */
   session?: FitRun['session'];
+  /** Leave `session` open (its owner closes it). */
+  keepOpen?: boolean | undefined;
 }
 
 /** Start the browser fitting will need, as early as possible. */
@@ -37,7 +39,7 @@ export async function fitBuilt(results: LectureResult[], files: VFile[], course:
   const { config, root } = step;
   const written = results.flatMap((result, index) => (result.summary && !result.fitted ? [{ index, deck: result.summary }] : []));
   if (!config.fit.enabled || written.length === 0) {
-    await (await step.session)?.close();
+    if (!step.keepOpen) await (await step.session)?.close();
     return [];
   }
   let fits;
@@ -47,6 +49,7 @@ export async function fitBuilt(results: LectureResult[], files: VFile[], course:
       cache: step.cache && config.cache !== false ? path.resolve(root, config.cache) : false,
       jobs: config.pdf.jobs,
       session: step.session,
+      keepOpen: step.keepOpen,
     });
   } catch (error) {
     if (!(error instanceof BrowserNotFoundError)) throw error;

@@ -152,7 +152,7 @@ describe('fitting several decks at once', () => {
   let course: string;
   let result: BuildResult;
   const deckHtml = (slug: string) => readFileSync(path.join(course, 'dist', slug, 'index.html'), 'utf8');
-  const titles = (slug: string) => [...deckHtml(slug).matchAll(/<h2[^>]*>([^<]*)</g)].map((match) => match[1]);
+  const titles = (slug: string) => [...deckHtml(slug).matchAll(/<h2[^>]*>([^<]*)</g)].map((match) => match[1]!);
 
   beforeAll(async () => {
     // Two copies of the long lecture share one layout document; a lecture with a stylesheet in its slides is laid out alone.

@@ -69,7 +69,18 @@ describe('slides, notes below and a 6-up handout', () => {
   });
 
   test('outline of sections and slides, and the document properties', () => {
-    expect(slides.outline).toEqual(expect.arrayContaining(['Printing lectures', 'Basics', 'Fragments', 'Details', 'Two crowded columns']));
+    // Untagged by default: the outline is ours, each section holding its slides, each entry at its page.
+    expect(slides.tagged).toBe(false);
+    expect(slides.entries).toEqual([
+      { title: 'Printing lectures', depth: 0, page: 0 },
+      { title: 'Basics', depth: 0, page: 1 },
+      { title: 'Fragments', depth: 1, page: 2 },
+      { title: 'The logo', depth: 1, page: 3 },
+      { title: 'Details', depth: 0, page: 4 },
+      { title: 'Again the logo', depth: 1, page: 5 },
+      { title: 'Two crowded columns', depth: 1, page: 6 },
+      { title: 'Last logo', depth: 1, page: 7 },
+    ]);
     expect(slides.info.Title).toBe('Printing lectures');
     expect(slides.info.Author).toBe('Ada Lovelace, Alan Turing');
     expect(slides.info.Subject).toBe('What a PDF must keep');
@@ -130,11 +141,25 @@ describe('fragments, notes on their own pages, a 3-up handout and answers', () =
     expect(slides.pages[3]!.text).toContain('first step');
     expect(slides.pages[3]!.text).not.toContain('second step');
     expect(slides.pages[4]!.text).toContain('second step');
-    expect(slides.outline.filter((title) => title === 'Fragments')).toHaveLength(1);
+    // One entry per slide, at its first step; later slides at their page after the extra steps.
+    expect(slides.entries.filter((entry) => entry.title === 'Fragments')).toEqual([{ title: 'Fragments', depth: 1, page: 2 }]);
+    expect(slides.entries.find((entry) => entry.title === 'The logo')!.page).toBe(5);
     const notes = await readPdf(deckPdf('deck-notes.pdf'));
     expect(notes.pages).toHaveLength(12);
     expect(notes.pages[5]!.text).toContain('Notes: slide 3, Fragments');
-    expect((await readPdf(deckPdf('deck-handout.pdf'))).pages).toHaveLength(3);
+    const handout = await readPdf(deckPdf('deck-handout.pdf'));
+    expect(handout.pages).toHaveLength(3);
+    // Three slides to a sheet: the outline points at the sheet each slide is on.
+    expect(handout.entries.find((entry) => entry.title === 'Details')!.page).toBe(1);
+    expect(handout.entries.find((entry) => entry.title === 'Last logo')!.page).toBe(2);
+  }, 120_000);
+
+  test('--tagged makes an accessible PDF whose outline is Chromium\'s, from the headings', async () => {
+    await exportPdf({ root, paths: [path.join(root, 'lectures', 'deck')], progress: false, pdf: { tagged: true } });
+    const tagged = await readPdf(deckPdf('deck.pdf'));
+    expect(tagged.tagged).toBe(true);
+    expect(tagged.outline).toEqual(expect.arrayContaining(['Printing lectures', 'Basics', 'Fragments', 'Details', 'Two crowded columns']));
+    expect(tagged.info.Author).toBe('Ada Lovelace, Alan Turing');
   }, 120_000);
 });
 

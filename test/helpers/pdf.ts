@@ -8,6 +8,10 @@ import { getDocumentProxy } from 'unpdf';
 export interface ReadPdf {
   pages: Array<{ text: string; width: number; height: number }>;
   outline: string[];
+  /** The outline entries in order, with their depth and the 0-based page they open. */
+  entries: Array<{ title: string; depth: number; page: number }>;
+  /** Whether the PDF is tagged (marked content with a structure tree, for screen readers). */
+  tagged: boolean;
   info: Record<string, unknown>;
   bytes: number;
 }
@@ -26,14 +30,20 @@ export async function readPdf(file: string): Promise<ReadPdf> {
     pages.push({ text, width: width!, height: height! });
   }
   const outline: string[] = [];
-  const walk = (items: Array<{ title: string; items: unknown[] }> | null) => {
+  const entries: ReadPdf['entries'] = [];
+  type Item = { title: string; dest: unknown; items: Item[] };
+  const walk = async (items: Item[] | null, depth: number) => {
     for (const item of items ?? []) {
       outline.push(item.title);
-      walk(item.items as Array<{ title: string; items: unknown[] }>);
+      const dest = (typeof item.dest === 'string' ? await document.getDestination(item.dest) : item.dest) as unknown[] | null;
+      const page = dest && typeof dest[0] === 'object' && dest[0] !== null ? await document.getPageIndex(dest[0] as { num: number; gen: number }) : -1;
+      entries.push({ title: item.title, depth, page });
+      await walk(item.items, depth + 1);
     }
   };
-  walk(await document.getOutline());
+  await walk((await document.getOutline()) as Item[] | null, 0);
+  const tagged = Boolean(((await document.getMarkInfo()) as { Marked?: boolean } | null)?.Marked);
   const { info } = await document.getMetadata();
   await document.destroy();
-  return { pages, outline, info: info as Record<string, unknown>, bytes };
+  return { pages, outline, entries, tagged, info: info as Record<string, unknown>, bytes };
 }

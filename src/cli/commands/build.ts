@@ -3,7 +3,8 @@
  */
 import path from 'node:path';
 import type { ArgsDef, ParsedArgs } from 'citty';
-import { build, type BuildOptions, type BuildResult } from '../../build/build.js';
+import type { BuildOptions, BuildResult } from '../../build/build.js';
+import type { BrowserSession } from '../../export/session.js';
 import { parseCommandArgs } from '../args.js';
 import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { formatMessages, wantsColor } from '../report.js';
@@ -32,10 +33,30 @@ export const buildArgs = {
 
 export const buildMeta = { name: 'build', description: 'Build every lecture into a reveal.js deck, and the course page' };
 
-async function exportBuilt(built: BuildResult, args: ParsedArgs<typeof buildArgs>, version: string): Promise<ExportResult> {
+async function exportBuilt(built: BuildResult, session: BrowserSession, args: ParsedArgs<typeof buildArgs>, version: string): Promise<ExportResult> {
   const { exportPdf } = await import('../../export/pdf.js');
   const jobs = parseJobs(args.jobs);
-  return exportPdf({ root: args.root, built, pdf: pdfSettings({ ...args, jobs }), answers: args.answers, version, progress: args.quiet ? false : process.stderr });
+  return exportPdf({ root: args.root, built, session, pdf: pdfSettings({ ...args, jobs }), answers: args.answers, version, progress: args.quiet ? false : process.stderr });
+}
+
+/**
+ * With `--pdf`, the browser starts before the build pipeline is even loaded
+ * (it takes longer to start than most courses take to build); it fits the
+ * slides, then prints them.
+ */
+async function buildCourse(args: ParsedArgs<typeof buildArgs>, version: string): Promise<{ built: BuildResult; exported?: ExportResult | undefined }> {
+  const options = buildOptions(args);
+  if (!args.pdf) return { built: await (await import('../../build/build.js')).build(options) };
+  const { startBrowser } = await import('../../export/start.js');
+  const session = await startBrowser({ ...options, pdf: pdfSettings({ ...args, jobs: options.jobs }) });
+  let built: BuildResult;
+  try {
+    built = await (await import('../../build/build.js')).build({ ...options, session });
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return { built, exported: await exportBuilt(built, session, args, version) };
 }
 
 function parseJobs(value: string | undefined): number | undefined {
@@ -89,8 +110,7 @@ export async function runBuild(raw: string[], version: string): Promise<ExitCode
   const args = parseCommandArgs(raw, buildArgs, optionalValues);
   if (args.explain !== undefined) return explain(args);
   const started = performance.now();
-  const built = await build(buildOptions(args));
-  const exported = args.pdf ? await exportBuilt(built, args, version) : undefined;
+  const { built, exported } = await buildCourse(args, version);
   const result = exported ?? built;
   const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);

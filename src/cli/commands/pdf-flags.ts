@@ -13,6 +13,7 @@ export const pdfFlags = {
   handout: { type: 'string', description: 'Also write <slug>-handout.pdf with 2, 3 (ruled space for notes) or 6 slides per A4 sheet', valueHint: '2|3|6' },
   answers: { type: 'boolean', description: 'Also write <keys>/<slug>-answers.pdf with the quiz answers shown (kept out of the output folder)' },
   'page-numbers': { type: 'boolean', description: 'Slide numbers on the pages (default: on; --no-page-numbers)' },
+  tagged: { type: 'boolean', description: 'Tagged (accessible) PDF for screen readers: about twice the time and size (config: pdf.tagged)' },
   timeout: { type: 'string', description: 'Seconds one deck may take before it is retried once (default: 60)' },
 } satisfies ArgsDef;
 
@@ -25,6 +26,7 @@ interface PdfArgs {
   notes?: string | boolean | undefined;
   handout?: string | undefined;
   'page-numbers'?: boolean | undefined;
+  tagged?: boolean | undefined;
   timeout?: string | undefined;
   jobs?: number | undefined;
 }
@@ -45,6 +47,7 @@ export function pdfSettings(args: PdfArgs): Partial<PdfOptions> {
     settings.handout = handout;
   }
   if (args['page-numbers'] !== undefined) settings.pageNumbers = args['page-numbers'];
+  if (args.tagged !== undefined) settings.tagged = args.tagged;
   if (args.timeout !== undefined) {
     const seconds = Number(args.timeout);
     if (!(seconds > 0)) throw new CliError(`Option \`--timeout\` must be a number of seconds, not \`${args.timeout}\``);

@@ -18,9 +18,16 @@ export const pdfMeta = { name: 'pdf', description: 'Export every deck to PDF (sl
 export async function runPdf(raw: string[], version: string): Promise<ExitCode> {
   const args = parseCommandArgs(raw, pdfArgs, optionalValues);
   const started = performance.now();
-  const { exportPdf } = await import('../../export/pdf.js');
   const options = buildOptions(args);
-  const result = await exportPdf({ ...options, pdf: pdfSettings({ ...args, jobs: options.jobs }), answers: args.answers, version, progress: args.quiet ? false : process.stderr });
+  const pdf = pdfSettings({ ...args, jobs: options.jobs });
+  // The browser starts before the build pipeline is loaded: it is the slowest part to get going.
+  const { startBrowser } = await import('../../export/start.js');
+  const session = await startBrowser({ ...options, pdf });
+  const { exportPdf } = await import('../../export/pdf.js').catch(async (error: unknown) => {
+    await session.close();
+    throw error;
+  });
+  const result = await exportPdf({ ...options, session, pdf, answers: args.answers, version, progress: args.quiet ? false : process.stderr });
   const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);
   if (!args.quiet) process.stdout.write(`${pdfSummary(result.pdfs, started)}\n`);

@@ -12,7 +12,7 @@ import { toText } from 'hast-util-to-text';
 import { packageRoot } from '../../assets/package-root.js';
 import { a4, handoutSheets, type HandoutLayout } from './handout.js';
 import { slidePages, type PageOptions } from './pages.js';
-import { deckSlides } from './slides.js';
+import { deckSlides, type PrintSlide } from './slides.js';
 
 /** How to lay out a deck for print. */
 export interface PrintOptions extends PageOptions {
@@ -28,6 +28,16 @@ export interface PrintDocument {
   /** The slide number on each page (for handouts, the first slide of the sheet). */
   slideOfPage: number[];
   title: string;
+  /** Sections and slide titles, each at the page it starts on, a section's slides under it. */
+  outline: OutlineEntry[];
+}
+
+/** One outline (bookmark) entry. */
+export interface OutlineEntry {
+  title: string;
+  /** 0-based page. */
+  page: number;
+  children: OutlineEntry[];
 }
 
 let stylesheet: string | undefined;
@@ -56,5 +66,22 @@ export function printDocument(deck: Root, options: PrintOptions): PrintDocument 
   const slideOfPage = options.handout
     ? elements.map((_, index) => pages[index * options.handout!]!.slide.number)
     : pages.map((page) => page.slide.number);
-  return { tree: { type: 'root', children: [{ type: 'doctype' }, html as RootContent] }, pages: elements.length, slideOfPage, title };
+  const firstPage = new Map<number, number>();
+  pages.forEach((page, index) => firstPage.has(page.slide.number) || firstPage.set(page.slide.number, index));
+  const pageOf = (slide: number) => (options.handout ? Math.floor((slide - 1) / options.handout) : firstPage.get(slide) ?? 0);
+  return { tree: { type: 'root', children: [{ type: 'doctype' }, html as RootContent] }, pages: elements.length, slideOfPage, title, outline: outlineOf(slides, pageOf) };
+}
+
+/** The outline of `slides`: the title slide and sections at the top, every other titled slide under the section before it. */
+function outlineOf(slides: PrintSlide[], pageOf: (slide: number) => number): OutlineEntry[] {
+  const top: OutlineEntry[] = [];
+  let section: OutlineEntry | undefined;
+  for (const slide of slides) {
+    if (slide.title === '') continue;
+    const entry: OutlineEntry = { title: slide.title, page: pageOf(slide.number), children: [] };
+    if (slide.kind === 'slide') (section?.children ?? top).push(entry);
+    else top.push(entry);
+    if (slide.kind === 'section') section = entry;
+  }
+  return top;
 }

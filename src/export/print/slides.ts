@@ -7,6 +7,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
+import { classList } from '../../render/properties.js';
 
 /** One slide of a deck as the print layout sees it. */
 export interface PrintSlide {
@@ -18,6 +19,8 @@ export interface PrintSlide {
   notes?: ElementContent[] | undefined;
   /** The slide title (its first heading), for outlines and notes pages. */
   title: string;
+  /** The deck's title slide, a section's title slide (`# Section`), or any other slide. */
+  kind: 'title' | 'section' | 'slide';
 }
 
 /** The slide sections of the deck page `tree` in presentation order (the sections themselves, not copies). */
@@ -42,6 +45,7 @@ export function deckSlides(tree: Root): PrintSlide[] {
       section: copy,
       notes: notes.length > 0 ? notes.flatMap((aside) => aside.children) : undefined,
       title: heading ? toText(heading).trim() : '',
+      kind: section.properties.id === 'title-slide' ? 'title' : classList(section.properties.className).includes('level1') ? 'section' : 'slide',
     };
   });
 }
