@@ -5,8 +5,8 @@
  * stylesheets (`combine.ts`); overflowing slides are split, their images
  * capped or their font scaled (`measure.ts`), the deck page is rewritten
  * (`apply.ts`), split decks are measured once more, and what still does not
- * fit is returned for the report. One browser and a page pool for the
- * course; results are cached by the deck's HTML and stylesheets, so an
+ * fit is returned for the report. One browser for the course, its pages
+ * reused; results are cached by the deck's HTML and stylesheets, so an
  * unchanged course needs no browser at all.
  */
 import { createHash } from 'node:crypto';
