@@ -6,12 +6,22 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, type LaunchedBrowser } from './launch.js';
 
+/**
+ * Decks a page serves before it is closed. Reusing a page saves opening one
+ * (about half a second here), but its renderer keeps growing from deck to
+ * deck (one reached 1 GB over 25 decks of a course); a fresh page every few
+ * decks keeps that bounded.
+ */
+const maxUses = 4;
+
 export class BrowserSession {
   private current: Promise<LaunchedBrowser> | undefined;
   /** The browser whose blank first page has been handed out. */
   private blankTaken: Browser | undefined;
   /** Pages given back with `release`, ready for the next `page()`. */
   private idle: Page[] = [];
+  /** How many times each page was given back. */
+  private readonly uses = new WeakMap<Page, number>();
 
   constructor(private readonly executablePath?: string | undefined) {}
 
@@ -42,7 +52,11 @@ export class BrowserSession {
 
   /** Give back a page that is done with, for the next `page()` to reuse. */
   release(page: Page): void {
-    if (!page.isClosed()) this.idle.push(page);
+    const uses = (this.uses.get(page) ?? 0) + 1;
+    this.uses.set(page, uses);
+    if (page.isClosed()) return;
+    if (uses < maxUses) this.idle.push(page);
+    else page.close().catch(() => undefined);
   }
 
   /** Drop the current browser (closing or killing it); the next `browser()` launches a new one. */

@@ -1,0 +1,36 @@
+/**
+ * The browser session's pages in a real headless Chromium: a page given back
+ * serves the next deck, up to four decks, then is closed so its renderer's
+ * memory cannot keep growing; a closed page is never handed out again.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { BrowserSession } from '../../src/export/session.js';
+
+describe('BrowserSession pages', () => {
+  const session = new BrowserSession();
+  afterAll(() => session.close());
+
+  test('a released page is reused for four decks, then replaced', async () => {
+    const first = await session.page();
+    const seen: Page[] = [first];
+    for (let deck = 1; deck < 4; deck++) {
+      session.release(seen.at(-1)!);
+      seen.push(await session.page());
+    }
+    expect(seen.every((page) => page === first)).toBe(true);
+    session.release(first);
+    const fresh = await session.page();
+    expect(fresh).not.toBe(first);
+    await expect.poll(() => first.isClosed()).toBe(true);
+  }, 60_000);
+
+  test('a page closed by a failed deck is not handed out again', async () => {
+    const page = await session.page();
+    await page.close();
+    session.release(page);
+    const next = await session.page();
+    expect(next).not.toBe(page);
+    expect(next.isClosed()).toBe(false);
+  }, 60_000);
+});
