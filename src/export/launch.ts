@@ -3,6 +3,7 @@
  * it: no sandbox only when running as root, no background networking, and a
  * fresh temporary profile that is removed when the browser closes.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,7 @@ export async function launchBrowser(options: { executablePath?: string | undefin
     return {
       browser,
       close: async () => {
-        await closeOrKill(browser);
+        if (!(await endProcessGroup(browser, profile))) await closeOrKill(browser);
         await rm(profile, { recursive: true, force: true });
       },
     };
@@ -52,6 +53,38 @@ export async function launchBrowser(options: { executablePath?: string | undefin
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * On Linux, end the browser at once: its profile is thrown away, so
+ * Chromium's orderly shutdown (about 0.3 s here) saves nothing. Puppeteer
+ * starts Chromium as the leader of its own process group; the whole group
+ * is killed, and this waits until no process running on `profile` is left.
+ * Returns `false` where that cannot be done, for an orderly close instead.
+ */
+async function endProcessGroup(browser: Browser, profile: string): Promise<boolean> {
+  const child = browser.process();
+  if (process.platform !== 'linux' || !child?.pid || child.exitCode !== null) return false;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    return false;
+  }
+  await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(undefined)));
+  for (const deadline = Date.now() + 5000; Date.now() < deadline && runningOn(profile); ) await new Promise((resolve) => setTimeout(resolve, 10));
+  return true;
+}
+
+/** Whether any process (not a zombie) runs with `profile` on its command line. */
+function runningOn(profile: string): boolean {
+  return readdirSync('/proc').some((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    try {
+      return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(profile);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Close `browser`; a browser that does not close within five seconds (hung) is killed. */
