@@ -5,7 +5,7 @@
  * reported while the others finish, and no browser process left behind.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -196,6 +196,26 @@ describe('failures', () => {
       expect((await readPdf(path.join(course, 'dist', 'missing', 'missing.pdf'))).pages).toHaveLength(3);
       expect(leftoverBrowsers()).toEqual([]);
     } finally {
+      removeCourse(course);
+    }
+  }, 120_000);
+
+  test('lecture build --pdf fits and prints with one browser, and the course page links the PDF', async () => {
+    const course = copyCourse('pdf-course');
+    writeFileSync(path.join(course, 'lectures', 'deck', 'logo.png'), logo);
+    const launched = new Set<string>();
+    const watcher = watch(profiles, (_, name) => name?.startsWith('lecture-chromium-') && launched.add(name));
+    try {
+      const bin = path.resolve('lib/cli/bin.js');
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'build', '--pdf', '--root', course, path.join(course, 'lectures', 'deck')], { env: { ...process.env, TMPDIR: profiles } });
+      expect(stdout).toMatch(/Built 1 deck .*\nExported 1 PDF \(8 pages\)/);
+      expect((await readPdf(path.join(course, 'dist', 'deck', 'deck.pdf'))).pages).toHaveLength(8);
+      expect(readFileSync(path.join(course, 'dist', 'index.html'), 'utf8')).toContain('href="deck/deck.pdf"');
+      // Fitting the fresh deck and printing it shared one browser (one profile).
+      expect(launched.size).toBe(1);
+      expect(leftoverBrowsers()).toEqual([]);
+    } finally {
+      watcher.close();
       removeCourse(course);
     }
   }, 120_000);
