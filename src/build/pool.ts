@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import type { Lecture } from './discover.js';
-import { createLectureBuilder, type BuildContext, type LectureResult } from './lecture.js';
+import type { BuildContext, LectureResult } from './lecture.js';
 
 /** Below this many lectures, starting workers costs more than it saves. */
 const minimumForWorkers = 4;
@@ -33,6 +33,8 @@ export interface PoolOptions {
 
 /** Build every lecture, in results order matching `lectures`. */
 export async function buildAll(lectures: Lecture[], context: BuildContext, options: PoolOptions = {}): Promise<LectureResult[]> {
+  // An unchanged course needs no pipeline: it is loaded only when a lecture is built.
+  if (lectures.length === 0) return [];
   const script = workerScript();
   const count = Math.min(options.workers ?? defaultWorkers(lectures.length), lectures.length);
   if (count < 2 || !script) return buildHere(lectures, context);
@@ -48,6 +50,7 @@ function workerScript(): URL | undefined {
 }
 
 async function buildHere(lectures: Lecture[], context: BuildContext): Promise<LectureResult[]> {
+  const { createLectureBuilder } = await import('./lecture.js');
   const buildLecture = createLectureBuilder(context);
   const limit = pLimit(4);
   return Promise.all(lectures.map((lecture) => limit(() => buildLecture(lecture))));
