@@ -54,6 +54,25 @@ export async function measureTree(command: string[], cwd: string, env: NodeJS.Pr
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: peak };
 }
 
+/**
+ * Medians of `runs` rounds of `measureTree` over several commands, run in
+ * turn within each round (ours, then a peer, then ours again…), so a slow
+ * spell of a shared machine weighs on every command alike and ratios stay fair.
+ */
+export async function measureTreesInTurn(commands: Array<{ command: string[]; cwd: string; env?: NodeJS.ProcessEnv; before?: () => void }>): Promise<Measure[]> {
+  const samples: Measure[][] = commands.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    for (const [index, { command, cwd, env, before }] of commands.entries()) {
+      before?.();
+      samples[index]!.push(await measureTree(command, cwd, env));
+    }
+  }
+  return samples.map((measures) => {
+    const seconds = measures.map((sample) => sample.seconds).sort((a, b) => a - b);
+    return { seconds: seconds[Math.floor(seconds.length / 2)]!, peakMb: Math.max(...measures.map((sample) => sample.peakMb ?? 0)) };
+  });
+}
+
 /** Median of `runs` runs of `measureTree`, with the largest peak. */
 export async function measureTreeMedian(command: string[], cwd: string, env?: NodeJS.ProcessEnv, before?: () => void): Promise<Measure> {
   const samples: Measure[] = [];

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marpLecture } from './marp.js';
-import { measureTreeMedian, row, runs } from './measure.js';
+import { measureTreeMedian, measureTreesInTurn, row, runs, type Measure } from './measure.js';
 import { syntheticLecture, writeSyntheticCourse } from './synthetic.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,12 +47,15 @@ try {
     const course = path.join(work, `deck-${slides}`);
     const [file] = writeSyntheticCourse(course, 1, slides);
     spawnSync(process.execPath, [bin, 'build', '--quiet'], { cwd: course });
-    const ours = await measureTreeMedian([process.execPath, bin, 'pdf', '--quiet'], course, env);
     const pdf = path.join(course, 'dist/lecture-01/lecture-01.pdf');
-    const floor = await measureTreeMedian([process.execPath, path.join(root, 'bench/reveal-print.mjs'), path.join(course, 'dist/lecture-01/index.html'), path.join(work, 'reveal.pdf')], course, env);
-    const marpFile = path.join(path.dirname(file!), 'marp.md');
-    writeFileSync(marpFile, marpLecture(syntheticLecture(0, slides)));
-    const marped = await measureTreeMedian([marp, '--pdf', '--allow-local-files', marpFile, '-o', path.join(work, 'marp.pdf')], course, env, () => rmSync(path.join(work, 'marp.pdf'), { force: true }));
+    // Marp's source lives outside the lectures folder, so it is no lecture of ours.
+    const marpFile = path.join(course, 'marp.md');
+    writeFileSync(marpFile, marpLecture(syntheticLecture(0, slides)).replaceAll('](img/', `](${path.relative(course, path.dirname(file!))}/img/`));
+    const [ours, floor, marped] = (await measureTreesInTurn([
+      { command: [process.execPath, bin, 'pdf', '--quiet'], cwd: course, env },
+      { command: [process.execPath, path.join(root, 'bench/reveal-print.mjs'), path.join(course, 'dist/lecture-01/index.html'), path.join(work, 'reveal.pdf')], cwd: course, env },
+      { command: [marp, '--pdf', '--allow-local-files', marpFile, '-o', path.join(work, 'marp.pdf')], cwd: course, env, before: () => rmSync(path.join(work, 'marp.pdf'), { force: true }) },
+    ])) as [Measure, Measure, Measure];
     // A tool that fails fast would look fast: every figure is checked against the PDF it wrote.
     expectPages(path.join(work, 'marp.pdf'), slides, 'Marp CLI');
     expectPages(path.join(work, 'reveal.pdf'), slides, 'reveal.js print view');
