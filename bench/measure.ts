@@ -75,13 +75,8 @@ export async function measureTreesInTurn(commands: Array<{ command: string[]; cw
 
 /** Median of `runs` runs of `measureTree`, with the largest peak. */
 export async function measureTreeMedian(command: string[], cwd: string, env?: NodeJS.ProcessEnv, before?: () => void): Promise<Measure> {
-  const samples: Measure[] = [];
-  for (let run = 0; run < runs; run++) {
-    before?.();
-    samples.push(await measureTree(command, cwd, env));
-  }
-  const seconds = samples.map((sample) => sample.seconds).sort((a, b) => a - b);
-  return { seconds: seconds[Math.floor(seconds.length / 2)]!, peakMb: Math.max(...samples.map((sample) => sample.peakMb ?? 0)) };
+  const [measure] = await measureTreesInTurn([{ command, cwd, env, before }]);
+  return measure!;
 }
 
 function treeRssMb(root: number): number {

@@ -10,14 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from '../build/build.js';
 import { report, rules } from '../diagnostics.js';
-import { findBrowser } from '../export/find-browser.js';
+import { configuredBrowser, findBrowser } from '../export/find-browser.js';
 import type { MessageSource } from './types.js';
 
 /** The layout source; `configFile` is the config file the check was given, if any. */
 export function layoutSource(configFile?: string | undefined): MessageSource {
   return async ({ root, config, lectures }) => {
     // Asked for explicitly, so no browser is a usage problem (exit 2 with how to install one), not a finding.
-    const browser = await findBrowser(config.pdf.browser && path.resolve(root, config.pdf.browser));
+    const browser = await findBrowser(configuredBrowser(config, root));
     const out = await mkdtemp(path.join(os.tmpdir(), 'lecture-layout-'));
     try {
       const built = await build({

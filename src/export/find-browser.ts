@@ -4,6 +4,8 @@
  * locations (chrome-launcher's finder). Never downloads a browser.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
 
 /** No browser could be found; the message says how to install one. */
 export class BrowserNotFoundError extends Error {
@@ -15,6 +17,11 @@ export function installHint(): string {
   if (process.platform === 'darwin') return 'install Google Chrome or Chromium (brew install --cask chromium), or set CHROME_PATH';
   if (process.platform === 'win32') return 'install Google Chrome or Microsoft Edge, or set CHROME_PATH';
   return 'install Chromium (sudo apt-get install -y chromium), or set CHROME_PATH to a Chrome or Chromium executable';
+}
+
+/** The config's `pdf.browser`, which is relative to the course root, as a path. */
+export function configuredBrowser(config: Config, root: string): string | undefined {
+  return config.pdf.browser && path.resolve(root, config.pdf.browser);
 }
 
 /** The browser executable to use. */

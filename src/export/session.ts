@@ -25,6 +25,13 @@ export class BrowserSession {
 
   constructor(private readonly executablePath?: string | undefined) {}
 
+  /** A session whose browser starts launching now, so it is ready sooner when first used. */
+  static start(executablePath: string): BrowserSession {
+    const session = new BrowserSession(executablePath);
+    session.browser().catch(() => undefined);
+    return session;
+  }
+
   /** The running browser, launched on first use or after a crash. */
   async browser(): Promise<Browser> {
     this.current ??= launchBrowser({ executablePath: this.executablePath });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config, PdfOptions as PdfConfig, UserConfig } from '../config/schema.js';
-import { findBrowser } from './find-browser.js';
+import { configuredBrowser, findBrowser } from './find-browser.js';
 import { BrowserSession } from './session.js';
 
 /** What decides the browser: the course's config, and the `pdf` settings given as options (flags). */
@@ -25,8 +25,5 @@ export async function startBrowser(choice: BrowserChoice): Promise<BrowserSessio
   const root = path.resolve(choice.root ?? '.');
   const config = choice.known ?? (await loadConfig(root, choice.config, choice.overrides)).config;
   // A path in the config is relative to the course; one given as a flag is already resolved.
-  const configured = choice.pdf?.browser ?? (config.pdf.browser && path.resolve(root, config.pdf.browser));
-  const session = new BrowserSession(await findBrowser(configured));
-  session.browser().catch(() => undefined);
-  return session;
+  return BrowserSession.start(await findBrowser(choice.pdf?.browser ?? configuredBrowser(config, root)));
 }

@@ -9,7 +9,7 @@
  */
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
-import { urlsOf } from '../assets/references.js';
+import { isLocalUrl, urlsOf } from '../assets/references.js';
 
 /** One deck's print document, and the folder its URLs are relative to. */
 export interface PrintedDeck {
@@ -23,14 +23,22 @@ export interface CombinedDocument {
   offsets: number[];
 }
 
-/** What decks must share to be laid out in one document: their stylesheets and language, or nothing when the slides carry styles. */
-export function layoutKey(html: string, slug: string): string | undefined {
+/** The stylesheet URLs of a deck page, as written in its head. */
+export function stylesheetsOf(html: string): string[] {
+  const head = html.slice(0, html.indexOf('<body'));
+  return [...head.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => match[1]!);
+}
+
+/**
+ * What decks must share to be laid out in one document: their stylesheets
+ * (`sheets`, from `stylesheetsOf`) and language; nothing when the slides
+ * carry styles of their own.
+ */
+export function layoutKey(html: string, slug: string, sheets: string[]): string | undefined {
   const body = html.slice(html.indexOf('<body'));
   if (/<style[\s>]|<link[^>]+rel=["']?stylesheet/i.test(body)) return undefined;
-  const head = html.slice(0, html.indexOf('<body'));
-  const sheets = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => absolute(match[1]!, slug));
-  const lang = /<html[^>]*\slang="([^"]*)"/.exec(head)?.[1] ?? '';
-  return `${lang}\0${sheets.join('\0')}`;
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html.slice(0, html.indexOf('<body')))?.[1] ?? '';
+  return `${lang}\0${sheets.map((sheet) => absolute(sheet, slug)).join('\0')}`;
 }
 
 /** Combine `decks` (in that order) into a copy of the first one's document; they are left as they are. */
@@ -75,10 +83,9 @@ function absolutise(tree: Root, slug: string): void {
   }
 }
 
-/** `url` as seen from `/<slug>/index.html`, as a path from the server root; absolute URLs, fragments and data stay. */
+/** `url` as seen from `/<slug>/index.html`, as a path from the server root; URLs of the web, fragments and data stay. */
 function absolute(url: string, slug: string): string {
-  const value = url.trim();
-  if (value === '' || value.startsWith('#') || value.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(value)) return url;
-  const resolved = new URL(value, `http://course/${encodeURIComponent(slug)}/`);
+  if (!isLocalUrl(url)) return url;
+  const resolved = new URL(url.trim(), `http://course/${encodeURIComponent(slug)}/`);
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -27,7 +27,8 @@ import { serveCourse, type CourseServer } from '../export/server.js';
 import { BrowserSession } from '../export/session.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { applyFits } from './apply.js';
-import { combine, layoutKey, type PrintedDeck } from './combine.js';
+import { combine, layoutKey, stylesheetsOf, type PrintedDeck } from './combine.js';
+import { isLocalUrl } from '../assets/references.js';
 import { measureSlides, type SlideFit } from './measure.js';
 
 /** A slide that still does not fit. */
@@ -69,14 +70,7 @@ export interface FitRun {
  * resolves to `undefined` when none is found, so `fitDecks` reports that.
  */
 export function prelaunch(browser?: string | undefined): Promise<BrowserSession | undefined> {
-  return findBrowser(browser).then(
-    (executable) => {
-      const session = new BrowserSession(executable);
-      session.browser().catch(() => undefined);
-      return session;
-    },
-    () => undefined,
-  );
+  return findBrowser(browser).then(BrowserSession.start, () => undefined);
 }
 
 /** Fit the decks `decks` written under `out`. Throws `BrowserNotFoundError` when a deck needs measuring and no browser is found. */
@@ -127,7 +121,7 @@ function batches(entries: DeckEntry[]): DeckEntry[][] {
   const all: DeckEntry[][] = [];
   const open = new Map<string, { batch: DeckEntry[]; slides: number }>();
   for (const entry of entries) {
-    const key = entry.rounds ? undefined : layoutKey(entry.html, entry.deck.slug);
+    const key = entry.rounds ? undefined : entry.layout;
     const current = key === undefined ? undefined : open.get(key);
     if (current && current.slides + entry.deck.slides <= batchSlides) {
       current.batch.push(entry);
@@ -145,6 +139,8 @@ interface DeckEntry {
   deck: DeckSummary;
   file: string;
   html: string;
+  /** Decks with the same key can be laid out in one document (`layoutKey`). */
+  layout: string | undefined;
   /** Where the measurements are cached, if anywhere. */
   cached?: string | undefined;
   /** Cached measurements, one list per round. */
@@ -154,14 +150,16 @@ interface DeckEntry {
 async function loadDeck(out: string, deck: DeckSummary, config: Config, cache: string | false): Promise<DeckEntry> {
   const file = path.join(out, deck.slug, 'index.html');
   const html = await readFile(file, 'utf8');
-  if (cache === false) return { deck, file, html };
+  const sheets = stylesheetsOf(html);
+  const layout = layoutKey(html, deck.slug, sheets);
+  if (cache === false) return { deck, file, html, layout };
   const hash = createHash('sha256').update(`${toolFingerprint()}\0${config.fit.minScale}\0${config.reveal.width}x${config.reveal.height}\0`).update(html);
-  for (const [, href = ''] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
-    if (!/^[a-z]+:/i.test(href)) hash.update(await readFile(path.resolve(path.dirname(file), href)).catch(() => Buffer.from('missing')));
+  for (const href of sheets) {
+    if (isLocalUrl(href)) hash.update(await readFile(path.resolve(path.dirname(file), href)).catch(() => Buffer.from('missing')));
   }
   const cached = path.join(cache, 'fit', `${hash.digest('hex').slice(0, 32)}.json`);
   const rounds = await readFile(cached, 'utf8').then((text) => JSON.parse(text) as SlideFit[][], () => undefined);
-  return { deck, file, html, cached, rounds };
+  return { deck, file, html, layout, cached, rounds };
 }
 
 /** What measuring needs: the course served, and the browser. */

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { LectureResult } from '../build/lecture.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
-import { BrowserNotFoundError } from '../export/find-browser.js';
+import { BrowserNotFoundError, configuredBrowser } from '../export/find-browser.js';
 import { fitDecks, prelaunch, type FitRun } from './fit.js';
 
 export interface FitStep {
@@ -28,7 +28,7 @@ export interface FitStep {
 
 /** Start the browser fitting will need, as early as possible. */
 export function prelaunchFor(config: Config, root: string): NonNullable<FitRun['session']> {
-  return prelaunch(config.pdf.browser && path.resolve(root, config.pdf.browser));
+  return prelaunch(configuredBrowser(config, root));
 }
 
 /**
@@ -45,7 +45,7 @@ export async function fitBuilt(results: LectureResult[], files: VFile[], course:
   let fits;
   try {
     fits = await fitDecks(step.out, written.map((entry) => entry.deck), config, {
-      browser: config.pdf.browser && path.resolve(root, config.pdf.browser),
+      browser: configuredBrowser(config, root),
       cache: step.cache && config.cache !== false ? path.resolve(root, config.cache) : false,
       jobs: config.pdf.jobs,
       session: step.session,

@@ -66,9 +66,7 @@ export function printDocument(deck: Root, options: PrintOptions): PrintDocument 
   const slideOfPage = options.handout
     ? elements.map((_, index) => pages[index * options.handout!]!.slide.number)
     : pages.map((page) => page.slide.number);
-  const firstPage = new Map<number, number>();
-  pages.forEach((page, index) => firstPage.has(page.slide.number) || firstPage.set(page.slide.number, index));
-  const pageOf = (slide: number) => (options.handout ? Math.floor((slide - 1) / options.handout) : firstPage.get(slide) ?? 0);
+  const pageOf = (slide: number) => (options.handout ? Math.floor((slide - 1) / options.handout) : Math.max(slideOfPage.indexOf(slide), 0));
   return { tree: { type: 'root', children: [{ type: 'doctype' }, html as RootContent] }, pages: elements.length, slideOfPage, title, outline: outlineOf(slides, pageOf) };
 }
 
