@@ -8,10 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { fixturesRoot } from '../helpers/fixtures.js';
 import { courseFrom, removeCourseOf } from './helpers.js';
-import { startServer, type TestServer } from './server.js';
+import { useServer } from './server.js';
 
 const bin = path.resolve('lib/cli/bin.js');
 const run = promisify(execFile);
@@ -40,11 +40,7 @@ afterEach(() => {
   for (const root of roots.splice(0)) removeCourseOf(root);
 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 describe('lecture check', () => {
   test('exit 0 and a short note on a clean course', async () => {

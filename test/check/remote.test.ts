@@ -3,30 +3,17 @@
  * touches the internet: host names other than the test ones fail to resolve
  * through an injected lookup.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import type { LookupFunction } from 'node:net';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserConfig } from '../../src/config/schema.js';
 import { checkCourse, messageLines, removeCourseOf } from './helpers.js';
-import { startServer, type TestServer } from './server.js';
-import os from 'node:os';
-import { mkdtempSync } from 'node:fs';
+import { loopbackLookup, useServer } from './server.js';
 
-/** Resolves `*.test` to 127.0.0.1, and nothing else (ENOTFOUND), without DNS. */
-const lookup = ((hostname: string, options: { all?: boolean }, callback: (error: NodeJS.ErrnoException | null, address?: unknown, family?: number) => void) => {
-  if (!hostname.endsWith('.test') && hostname !== 'example.com') {
-    const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-    process.nextTick(callback, error);
-  } else if (options.all) process.nextTick(callback, null, [{ address: '127.0.0.1', family: 4 }]);
-  else process.nextTick(callback, null, '127.0.0.1', 4);
-}) as unknown as LookupFunction;
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+/** Resolves `*.test` (and example.com) to 127.0.0.1, and nothing else, without DNS. */
+const lookup = loopbackLookup((hostname) => hostname.endsWith('.test') || hostname === 'example.com');
+const server = useServer();
 
 /** A course whose one lecture is `markdown`. */
 function course(markdown: string): string {
@@ -74,8 +61,7 @@ describe('remote links', () => {
   });
 
   it('says "could not verify" instead of "dead" when no host resolves at all (offline machine)', async () => {
-    const offlineLookup = ((hostname: string, options: unknown, callback: (error: Error) => void) =>
-      process.nextTick(callback, Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))) as unknown as LookupFunction;
+    const offlineLookup = loopbackLookup(() => false);
     const root = course('## Links\n\n[docs](https://docs.nowhere.invalid/)\n');
     try {
       const lines = messageLines(await checkCourse(root, { overrides: online(), lookup: offlineLookup }));

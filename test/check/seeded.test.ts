@@ -4,24 +4,15 @@
  * course reports nothing: its every finding would be a false positive.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expected, fixturesRoot } from '../helpers/fixtures.js';
 import { checkCourse, courseFrom, messageLines, removeCourseOf } from './helpers.js';
-import { startServer, type TestServer } from './server.js';
+import { loopbackLookup, useServer } from './server.js';
 
-const lookup = ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-  if (options.all) process.nextTick(callback, null, [{ address: '127.0.0.1', family: 4 }]);
-  else process.nextTick(callback, null, '127.0.0.1', 4);
-}) as unknown as LookupFunction;
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const lookup = loopbackLookup();
+const server = useServer();
 
 describe('check on whole courses', () => {
   it('reports each seeded defect exactly once, at its position', async () => {

@@ -5,7 +5,8 @@
  * `afterAll`, and closes itself after a minute).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A running test server. */
 export interface TestServer {
@@ -21,6 +22,45 @@ export interface TestServer {
 }
 
 const page = '<!doctype html><title>Page</title><h2 id="install">Install</h2><a name="legacy"></a><p>' + 'x'.repeat(200_000) + '</p>';
+
+/**
+ * The test file's server: started before its tests, closed after them. The
+ * object forwards to the running server, so it can be used in test bodies.
+ */
+export function useServer(): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startServer();
+  });
+  afterAll(() => started?.close());
+  const running = (): TestServer => {
+    if (!started) throw new Error('the test server starts in beforeAll');
+    return started;
+  };
+  return {
+    get origin() {
+      return running().origin;
+    },
+    get port() {
+      return running().port;
+    },
+    get hits() {
+      return running().hits;
+    },
+    maxInFlight: () => running().maxInFlight(),
+    resetMaxInFlight: () => running().resetMaxInFlight(),
+    close: () => running().close(),
+  };
+}
+
+/** Host names resolved without DNS: those `resolves` accepts answer 127.0.0.1, the others fail with ENOTFOUND. */
+export function loopbackLookup(resolves: (hostname: string) => boolean = () => true): LookupFunction {
+  return ((hostname: string, options: { all?: boolean }, callback: (error: NodeJS.ErrnoException | null, address?: unknown, family?: number) => void) => {
+    if (!resolves(hostname)) process.nextTick(callback, Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+    else if (options.all) process.nextTick(callback, null, [{ address: '127.0.0.1', family: 4 }]);
+    else process.nextTick(callback, null, '127.0.0.1', 4);
+  }) as unknown as LookupFunction;
+}
 
 /** Start the server. */
 export async function startServer(): Promise<TestServer> {
