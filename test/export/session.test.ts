@@ -1,7 +1,8 @@
 /**
  * The browser session's pages in a real headless Chromium: a page given back
  * serves the next deck, up to four decks, then is closed so its renderer's
- * memory cannot keep growing; a closed page is never handed out again.
+ * memory cannot keep growing; a closed page is never handed out again. And
+ * the browser starts with nothing but its one blank page.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -23,6 +24,14 @@ describe('BrowserSession pages', () => {
     const fresh = await session.page();
     expect(fresh).not.toBe(first);
     await expect.poll(() => first.isClosed()).toBe(true);
+  }, 60_000);
+
+  test('the browser starts with its blank page alone, no preloaded address-bar popup', async () => {
+    const browser = await session.browser();
+    // Recent Chromium preloads `chrome://omnibox-popup.top-chrome/` pages, a renderer of 40–65 MB and time at start.
+    const urls = (await browser.targets()).filter((target) => target.type() !== 'browser').map((target) => target.url());
+    expect(urls.filter((url) => url.startsWith('chrome://'))).toEqual([]);
+    expect(urls.filter((url) => url === 'about:blank').length).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   test('a page closed by a failed deck is not handed out again', async () => {
