@@ -13,7 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import { writeAtomically } from '../assets/write.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { withMetadata } from './metadata.js';
-import { printDocument, type PrintOptions } from './print/document.js';
+import { printDocument, type PrintDocument, type PrintOptions } from './print/document.js';
 import { settlePage, type Overflow } from './print/settle.js';
 import type { CourseServer } from './server.js';
 import type { BrowserSession } from './session.js';
@@ -80,10 +80,8 @@ export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
 }
 
 async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
-  const tree = fromHtml(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
   // Laid out before a page is asked for, so the first decks' layout overlaps the browser's start.
-  const documents = job.variants.map((variant) => ({ variant, document: printDocument(tree, variant.print), pathname: `/${job.deck.slug}/.print-${variant.kind}.html` }));
-  for (const { document, pathname } of documents) job.server.page(pathname, toHtml(document.tree));
+  const documents = await layOut(job);
   let page: Page | undefined;
   let done = false;
   try {
@@ -109,6 +107,21 @@ async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
     if (done && page) job.session.release(page);
     else await page?.close().catch(() => undefined);
   }
+}
+
+/**
+ * The print documents of the job's deck, served by its server. Only their
+ * page counts and outlines are kept: the trees are dropped at once, so they
+ * die young instead of filling the old heap while the page prints.
+ */
+async function layOut(job: DeckJob): Promise<Array<{ variant: Variant; document: Pick<PrintDocument, 'pages' | 'outline'>; pathname: string }>> {
+  const tree = fromHtml(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
+  const laidOut = job.variants.map((variant) => {
+    const { tree: printed, pages, outline } = printDocument(tree, variant.print);
+    return { variant, document: { pages, outline }, pathname: `/${job.deck.slug}/.print-${variant.kind}.html`, html: toHtml(printed) };
+  });
+  for (const { pathname, html } of laidOut) job.server.page(pathname, html);
+  return laidOut.map(({ html, ...rest }) => rest);
 }
 
 /** The page each running job uses, so a timeout can close it. */
