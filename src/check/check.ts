@@ -20,7 +20,7 @@ import { createAnalyser, type Analyser } from './analyser.js';
 import { LectureCache } from './lecture-cache.js';
 import { RemoteChecker } from './remote/links.js';
 import { checkSeverities, courseRules } from './rules/index.js';
-import type { CheckContext, CheckedLecture, MessageSource } from './types.js';
+import type { CheckContext, CheckedLecture, LectureFacts, MessageSource } from './types.js';
 
 /** Options of `check()`; paths are relative to `root`. */
 export interface CheckOptions {
@@ -68,13 +68,19 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   await Promise.all([cache.load(), remote?.open()]);
   let lectures: CheckedLecture[];
   try {
-    const limit = pLimit(4);
+    // Every lecture is read (and its links requested) at once; parsing, the slow part, goes four at a time.
+    const reads = pLimit(32);
+    const parses = pLimit(4);
     lectures = await Promise.all(
-      chosen.map(({ source }) => limit(async () => {
-        const lecture = await checkLecture(source, cwd, cache, analyser.analyse, remote);
-        remote?.add(lecture);
-        return lecture;
-      })),
+      chosen.map(({ source }) =>
+        reads(() => readLecture(source, cache, remote)).then((read) =>
+          parses(async () => {
+            const lecture = await checkLecture(source, read, cwd, cache, analyser.analyse);
+            remote?.add(lecture);
+            return lecture;
+          }),
+        ),
+      ),
     );
     await cache.save();
     const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyser.analyse) };
@@ -88,17 +94,33 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   return { files, config, root, failed: files.some((file) => file.messages.some((message) => message.fatal === true)) };
 }
 
-/** One lecture's facts, from the cache or freshly found, as a lecture of this run. */
-async function checkLecture(source: string, cwd: string, cache: LectureCache, analyse: Analyse, remote: RemoteChecker | undefined): Promise<CheckedLecture> {
+/** A lecture's text and, when it is unchanged, its cached facts. */
+interface ReadLecture {
+  text: string | Error;
+  cached?: LectureFacts | undefined;
+}
+
+/**
+ * Read a lecture; when it is not in the cache, its remote links start being
+ * checked now (a look-ahead guess), long before its parse comes round.
+ */
+async function readLecture(source: string, cache: LectureCache, remote: RemoteChecker | undefined): Promise<ReadLecture> {
   const text = await readFile(source, 'utf8').catch((error: Error) => error);
+  if (text instanceof Error) return { text };
+  const cached = await cache.get(source, text);
+  if (!cached) remote?.prefetch(text);
+  return { text, cached };
+}
+
+/** One lecture's facts, from the cache or freshly found, as a lecture of this run. */
+async function checkLecture(source: string, { text, cached }: ReadLecture, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
   if (text instanceof Error) {
     const file = fileWithMessages(path.relative(cwd, source), cwd, []);
     report(file, `Cannot read lecture: ${text.message}`, rules.buildFailed, undefined, 'error');
     return { source, file, ids: new Set(), horizontal: 0, targets: [] };
   }
-  let facts = await cache.get(source, text);
+  let facts = cached;
   if (!facts) {
-    remote?.prefetch(text);
     facts = await analyse(source, text);
     await cache.set(source, text, facts);
   }
