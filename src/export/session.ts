@@ -8,9 +8,9 @@ import { launchBrowser, type LaunchedBrowser } from './launch.js';
 
 /**
  * Decks a page serves before it is closed. Reusing a page saves opening one
- * (about half a second here), but its renderer keeps growing from deck to
- * deck (one reached 1 GB over 25 decks of a course); a fresh page every few
- * decks keeps that bounded.
+ * (a fresh page's first deck costs about 0.8 s more here), but its renderer
+ * keeps growing from deck to deck, about 30 MB a deck (one reached 1 GB over
+ * 25 decks of a course); a fresh page every few decks keeps that bounded.
  */
 const maxUses = 4;
 
@@ -22,6 +22,8 @@ export class BrowserSession {
   private idle: Page[] = [];
   /** How many times each page was given back. */
   private readonly uses = new WeakMap<Page, number>();
+  /** Pages opened so far. */
+  private opened = 0;
 
   constructor(private readonly executablePath?: string | undefined) {}
 
@@ -49,12 +51,15 @@ export class BrowserSession {
   async page(): Promise<Page> {
     const browser = await this.browser();
     for (let page = this.idle.pop(); page; page = this.idle.pop()) if (!page.isClosed() && page.browser() === browser) return page;
-    if (this.blankTaken !== browser) {
-      this.blankTaken = browser;
-      const [blank] = await browser.pages();
-      if (blank) return blank;
-    }
-    return browser.newPage();
+    const first = this.blankTaken !== browser;
+    this.blankTaken = browser;
+    const [blank] = first ? await browser.pages() : [];
+    const page = blank ?? (await browser.newPage());
+    // Every other page starts half used, so pages working side by side are replaced in turn:
+    // their renderers do not all reach their largest at the same time.
+    this.uses.set(page, this.opened % 2 === 1 ? maxUses / 2 : 0);
+    this.opened++;
+    return page;
   }
 
   /** Give back a page that is done with, for the next `page()` to reuse. */

@@ -1,8 +1,9 @@
 /**
  * The browser session's pages in a real headless Chromium: a page given back
  * serves the next deck, up to four decks, then is closed so its renderer's
- * memory cannot keep growing; a closed page is never handed out again. And
- * the browser starts with nothing but its one blank page.
+ * memory cannot keep growing; every other page opened is replaced after two,
+ * so pages working side by side are replaced in turn; a closed page is never
+ * handed out again. And the browser starts with nothing but its blank page.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -24,6 +25,28 @@ describe('BrowserSession pages', () => {
     const fresh = await session.page();
     expect(fresh).not.toBe(first);
     await expect.poll(() => first.isClosed()).toBe(true);
+    session.release(fresh);
+  }, 60_000);
+
+  test('pages working side by side are replaced in turn, not together', async () => {
+    const session = new BrowserSession();
+    try {
+      const served = new Map<Page, number>();
+      let pages = [await session.page(), await session.page()];
+      const [first, second] = pages as [Page, Page];
+      // Two decks at a time, as a pool of two pages exports them.
+      for (let round = 0; round < 4; round++) {
+        for (const page of pages) {
+          served.set(page, (served.get(page) ?? 0) + 1);
+          session.release(page);
+        }
+        pages = [await session.page(), await session.page()];
+      }
+      expect([served.get(first), served.get(second)]).toEqual([4, 2]);
+      await expect.poll(() => first.isClosed() && second.isClosed()).toBe(true);
+    } finally {
+      await session.close();
+    }
   }, 60_000);
 
   test('the browser starts with its blank page alone, no preloaded address-bar popup', async () => {
