@@ -9,6 +9,7 @@ import { parseCommandArgs } from '../args.js';
 import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { formatMessages, wantsColor } from '../report.js';
 import type { ExportResult } from '../../export/pdf.js';
+import { preferSmallHeap } from '../heap.js';
 import { pdfSummary } from './pdf.js';
 import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
 
@@ -36,6 +37,7 @@ export const buildMeta = { name: 'build', description: 'Build every lecture into
 async function exportBuilt(built: BuildResult, session: BrowserSession, args: ParsedArgs<typeof buildArgs>, version: string): Promise<ExportResult> {
   const { exportPdf } = await import('../../export/pdf.js');
   const jobs = parseJobs(args.jobs);
+  preferSmallHeap();
   return exportPdf({ root: args.root, built, session, pdf: pdfSettings({ ...args, jobs }), answers: args.answers, version, progress: args.quiet ? false : process.stderr });
 }
 

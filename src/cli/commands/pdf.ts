@@ -6,6 +6,7 @@
 import type { ArgsDef } from 'citty';
 import { parseCommandArgs } from '../args.js';
 import { exitCodes, type ExitCode } from '../errors.js';
+import { preferSmallHeap } from '../heap.js';
 import { formatMessages, wantsColor } from '../report.js';
 import { buildOptions, courseArgs } from './build.js';
 import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
@@ -27,6 +28,7 @@ export async function runPdf(raw: string[], version: string): Promise<ExitCode> 
     await session.close();
     throw error;
   });
+  preferSmallHeap();
   const result = await exportPdf({ ...options, session, pdf, answers: args.answers, version, progress: args.quiet ? false : process.stderr });
   const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);
