@@ -24,13 +24,19 @@ export class BrowserSession {
   private readonly uses = new WeakMap<Page, number>();
   /** Pages opened so far. */
   private opened = 0;
+  /** The first page, attached by `start()` before anyone asked for it. */
+  private warm: Promise<Page | undefined> | undefined;
 
   constructor(private readonly executablePath?: string | undefined) {}
 
-  /** A session whose browser starts launching now, so it is ready sooner when first used. */
+  /**
+   * A session whose browser starts launching now, and whose first page is
+   * attached as soon as it is up (half a second here): both are ready
+   * sooner when first used, as the caller builds meanwhile.
+   */
   static start(executablePath: string): BrowserSession {
     const session = new BrowserSession(executablePath);
-    session.browser().catch(() => undefined);
+    session.warm = session.open().catch(() => undefined);
     return session;
   }
 
@@ -49,6 +55,15 @@ export class BrowserSession {
    * more than loading one).
    */
   async page(): Promise<Page> {
+    const warm = this.warm;
+    this.warm = undefined;
+    const warmed = await warm;
+    if (warmed) this.idle.push(warmed);
+    return this.open();
+  }
+
+  /** A page given back, else the blank first page, else a new one. */
+  private async open(): Promise<Page> {
     const browser = await this.browser();
     for (let page = this.idle.pop(); page; page = this.idle.pop()) if (!page.isClosed() && page.browser() === browser) return page;
     const first = this.blankTaken !== browser;

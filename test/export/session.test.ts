@@ -7,6 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { findBrowser } from '../../src/export/find-browser.js';
 import { BrowserSession } from '../../src/export/session.js';
 
 describe('BrowserSession pages', () => {
@@ -55,6 +56,20 @@ describe('BrowserSession pages', () => {
     const urls = (await browser.targets()).filter((target) => target.type() !== 'browser').map((target) => target.url());
     expect(urls.filter((url) => url.startsWith('chrome://'))).toEqual([]);
     expect(urls.filter((url) => url === 'about:blank').length).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
+  test('a started session hands out the page it attached early, once, and opens no other tab for it', async () => {
+    const started = BrowserSession.start(await findBrowser());
+    try {
+      const [one, two] = await Promise.all([started.page(), started.page()]);
+      expect(one).not.toBe(two);
+      const browser = await started.browser();
+      expect((await browser.pages()).length).toBe(2);
+      started.release(one);
+      expect(await started.page()).toBe(one);
+    } finally {
+      await started.close();
+    }
   }, 60_000);
 
   test('a page closed by a failed deck is not handed out again', async () => {
