@@ -47,7 +47,8 @@ export async function measureTree(command: string[], cwd: string, env: NodeJS.Pr
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid!))), 100);
+  const known = new Map<number, number>();
+  const timer = setInterval(() => (peak = Math.max(peak, treeMemoryMb(child.pid!, known))), 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
   if (code !== 0) throw new Error(`${command.join(' ')} failed:\n${stderr}`);
@@ -79,7 +80,24 @@ export async function measureTreeMedian(command: string[], cwd: string, env?: No
   return measure!;
 }
 
-function treeRssMb(root: number): number {
+/** Whether this kernel tells a process's proportional set size (Linux 4.14 and later). */
+const hasPss = (() => {
+  try {
+    readFileSync('/proc/self/smaps_rollup', 'utf8');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * The memory of `root`'s process tree now, in MB: each process's PSS (its
+ * RSS where the kernel has no PSS). A process that is exiting (a closed
+ * page's renderer) has no PSS to read any more: until it is a zombie it
+ * counts what it last had, in `known`, not its RSS, which would count the
+ * memory it shares with the browser's other processes a second time.
+ */
+function treeMemoryMb(root: number, known: Map<number, number>): number {
   const parents = new Map<number, number>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -88,7 +106,8 @@ function treeRssMb(root: number): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parents.set(Number(entry), Number(fields[1]));
-      rss.set(Number(entry), Number(fields[21]) * 4096);
+      // A zombie has given all its memory back.
+      if (fields[0] !== 'Z') rss.set(Number(entry), Number(fields[21]) * 4096);
     } catch {
       // the process ended while we looked
     }
@@ -98,7 +117,16 @@ function treeRssMb(root: number): number {
     return false;
   };
   let total = 0;
-  for (const [pid, bytes] of rss) if (inTree(pid)) total += proportional(pid) ?? bytes;
+  for (const [pid, bytes] of rss) {
+    if (!inTree(pid)) continue;
+    if (!hasPss) {
+      total += bytes;
+      continue;
+    }
+    const pss = proportional(pid) ?? known.get(pid) ?? 0;
+    known.set(pid, pss);
+    total += pss;
+  }
   return total / 1024 / 1024;
 }
 
