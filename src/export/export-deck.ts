@@ -70,7 +70,10 @@ export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const outcome: DeckOutcome = { deck: job.deck, written: [], overflows: [] };
     try {
-      await withTimeout(runDeck(job, outcome), job.timeout, job);
+      // Each attempt is a job of its own, with print documents of its own: the late clean-up of an
+      // abandoned attempt must not take the next attempt's page or documents away.
+      const attemptJob = { ...job };
+      await withTimeout(runDeck(attemptJob, outcome), job.timeout, attemptJob);
       return outcome;
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
@@ -82,32 +85,30 @@ export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
 async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
   // Laid out before a page is asked for, so the first decks' layout overlaps the browser's start.
   const documents = await layOut(job);
-  let page: Page | undefined;
-  let done = false;
   try {
-    page = await job.session.page();
-    pages.set(job, page);
-    for (const { variant, document, pathname } of documents) {
-      await page.goto(job.server.url(pathname), { waitUntil: 'load', timeout: 0 });
-      const overflows = await page.evaluate(settlePage);
-      if (variant.kind === 'slides' || variant.kind === 'notes') outcome.overflows.push(...overflows.filter((overflow) => overflow.notes === (variant.kind === 'notes')));
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: job.tagged, tagged: job.tagged, timeout: 0 });
-      const metadata = { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords };
-      const bytes = await withMetadata(pdf, metadata, job.version, job.tagged ? [] : document.outline);
-      await writeAtomically(variant.file, bytes);
-      const written = { kind: variant.kind, file: variant.file, pages: document.pages, bytes: bytes.length };
-      outcome.written.push(written);
-      job.onWritten?.(written);
-    }
-    done = true;
+    await job.session.using(async (page) => {
+      pages.set(job, page);
+      for (const { variant, document, pathname } of documents) {
+        await page.goto(job.server.url(pathname), { waitUntil: 'load', timeout: 0 });
+        const overflows = await page.evaluate(settlePage);
+        if (variant.kind === 'slides' || variant.kind === 'notes') outcome.overflows.push(...overflows.filter((overflow) => overflow.notes === (variant.kind === 'notes')));
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: job.tagged, tagged: job.tagged, timeout: 0 });
+        const metadata = { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords };
+        const bytes = await withMetadata(pdf, metadata, job.version, job.tagged ? [] : document.outline);
+        await writeAtomically(variant.file, bytes);
+        const written = { kind: variant.kind, file: variant.file, pages: document.pages, bytes: bytes.length };
+        outcome.written.push(written);
+        job.onWritten?.(written);
+      }
+    });
   } finally {
     for (const { pathname } of documents) job.server.forget(pathname);
     pages.delete(job);
-    // A page that failed or timed out is closed; a good one serves the next deck.
-    if (done && page) job.session.release(page);
-    else await page?.close().catch(() => undefined);
   }
 }
+
+/** Print documents served so far: each gets a path of its own. */
+let served = 0;
 
 /**
  * The print documents of the job's deck, served by its server. Only their
@@ -118,7 +119,7 @@ async function layOut(job: DeckJob): Promise<Array<{ variant: Variant; document:
   const tree = fromHtml(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
   const laidOut = job.variants.map((variant) => {
     const { tree: printed, pages, outline } = printDocument(tree, variant.print);
-    return { variant, document: { pages, outline }, pathname: `/${job.deck.slug}/.print-${variant.kind}.html`, html: toHtml(printed) };
+    return { variant, document: { pages, outline }, pathname: `/${job.deck.slug}/.print-${variant.kind}-${++served}.html`, html: toHtml(printed) };
   });
   for (const { pathname, html } of laidOut) job.server.page(pathname, html);
   return laidOut.map(({ html, ...rest }) => rest);

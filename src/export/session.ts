@@ -77,6 +77,24 @@ export class BrowserSession {
     return page;
   }
 
+  /**
+   * Run `work` in a page: given back for the next deck when the work
+   * succeeds, closed when it fails (a page that failed or timed out may be
+   * hung or broken, and must not serve another deck).
+   */
+  async using<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    const page = await this.page();
+    let result: T;
+    try {
+      result = await work(page);
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw error;
+    }
+    this.release(page);
+    return result;
+  }
+
   /** Give back a page that is done with, for the next `page()` to reuse. */
   release(page: Page): void {
     const uses = (this.uses.get(page) ?? 0) + 1;

@@ -59,18 +59,10 @@ export interface FitRun {
   cache: string | false;
   /** Pages measured at once. @default the number of cores */
   jobs?: number | undefined;
-  /** A browser started earlier with `prelaunch`, used instead of launching one. */
+  /** A browser started earlier (`prelaunchFor`), used instead of launching one. */
   session?: Promise<BrowserSession | undefined> | undefined;
   /** Leave `session` open (its owner closes it). @default false */
   keepOpen?: boolean | undefined;
-}
-
-/**
- * Start a browser now (while the build runs, say) for `fitDecks` to use;
- * resolves to `undefined` when none is found, so `fitDecks` reports that.
- */
-export function prelaunch(browser?: string | undefined): Promise<BrowserSession | undefined> {
-  return findBrowser(browser).then(BrowserSession.start, () => undefined);
 }
 
 /** Fit the decks `decks` written under `out`. Throws `BrowserNotFoundError` when a deck needs measuring and no browser is found. */
@@ -227,16 +219,16 @@ async function measureDecks(decks: PrintedDeck[], config: Config, browser: Brows
   const { tree, offsets } = combine(printed);
   const pathname = `/.fit-${++documents}.html`;
   browser.server.page(pathname, toHtml(tree));
-  const page = await browser.session.page();
   try {
-    await page.goto(browser.server.url(pathname), { waitUntil: 'load', timeout: config.pdf.timeout * 1000 });
-    const fits = await page.evaluate(measureSlides, { minScale: config.fit.minScale, split });
+    const fits = await browser.session.using(async (page) => {
+      await page.goto(browser.server.url(pathname), { waitUntil: 'load', timeout: config.pdf.timeout * 1000 });
+      return page.evaluate(measureSlides, { minScale: config.fit.minScale, split });
+    });
     return offsets.map((offset, index) => {
       const end = offsets[index + 1] ?? Infinity;
       return fits.filter((fit) => fit.slide > offset && fit.slide <= end).map((fit) => ({ ...fit, slide: fit.slide - offset }));
     });
   } finally {
     browser.server.forget(pathname);
-    browser.session.release(page);
   }
 }

@@ -10,7 +10,8 @@ import type { LectureResult } from '../build/lecture.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { BrowserNotFoundError, configuredBrowser } from '../export/find-browser.js';
-import { fitDecks, prelaunch, type FitRun } from './fit.js';
+import { startBrowser } from '../export/start.js';
+import { fitDecks, type FitRun } from './fit.js';
 
 export interface FitStep {
   root: string;
@@ -26,9 +27,13 @@ export interface FitStep {
   keepOpen?: boolean | undefined;
 }
 
-/** Start the browser fitting will need, as early as possible. */
+/**
+ * Start the browser fitting will need, as early as possible (while the
+ * lectures build); resolves to `undefined` when none is found, so fitting
+ * reports that.
+ */
 export function prelaunchFor(config: Config, root: string): NonNullable<FitRun['session']> {
-  return prelaunch(configuredBrowser(config, root));
+  return startBrowser({ root, known: config }).catch(() => undefined);
 }
 
 /**

@@ -72,6 +72,21 @@ describe('BrowserSession pages', () => {
     }
   }, 60_000);
 
+  test('work that fails closes its page; work that succeeds gives it back', async () => {
+    let failed: Page | undefined;
+    await expect(
+      session.using(async (page) => {
+        failed = page;
+        throw new Error('the deck hung');
+      }),
+    ).rejects.toThrow('the deck hung');
+    expect(failed!.isClosed()).toBe(true);
+    let kept: Page | undefined;
+    expect(await session.using(async (page) => ((kept = page), 42))).toBe(42);
+    expect(kept!.isClosed()).toBe(false);
+    expect(await session.page()).toBe(kept);
+  }, 60_000);
+
   test('a page closed by a failed deck is not handed out again', async () => {
     const page = await session.page();
     await page.close();
