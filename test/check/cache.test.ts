@@ -1,8 +1,9 @@
 /**
  * Unchanged lectures come from the check cache; a change to the lecture or
- * to a file it refers to checks it again.
+ * to a file it refers to checks it again. A lecture that cannot be read is
+ * reported, and the rest are still checked.
  */
-import { existsSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { fixturesRoot } from '../helpers/fixtures.js';
@@ -26,4 +27,13 @@ test('reuses unchanged lectures and re-checks changed ones', async () => {
   // The lecture changes: its new problem is found.
   appendFileSync(path.join(root, 'lectures', 'lecture.md'), '\n![Late](img/late.png)\n');
   expect((await checkCourse(root, { cache: true })).files[0]!.messages.some((message) => message.reason.includes('img/late.png'))).toBe(true);
+});
+
+test('a lecture that cannot be read is reported on its file, and the others are still checked', async () => {
+  const root = courseFrom(path.join(fixturesRoot, 'check', 'rules', 'missing-file', 'not-ok'));
+  roots.push(root);
+  symlinkSync('/nonexistent/lecture.md', path.join(root, 'lectures', 'gone.md'));
+  const lines = messageLines(await checkCourse(root));
+  expect(lines.filter((line) => line.startsWith('gone.md:'))).toEqual([expect.stringMatching(/^gone\.md:1:1 error build-failed Cannot read lecture: ENOENT/)]);
+  expect(lines.some((line) => line.startsWith('lecture.md:') && line.includes('img/nope.png'))).toBe(true);
 });
