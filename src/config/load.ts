@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadYaml } from '../yaml.js';
 import { resolveConfig, type Config, type UserConfig } from './schema.js';
 
 /** File names we look for at the course root, in this order. */
@@ -56,7 +57,7 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
 async function parse(text: string, file: string, label: string): Promise<unknown> {
   try {
     if (file.endsWith('.json')) return JSON.parse(text);
-    const { parse: parseYaml } = await import('yaml');
+    const { parse: parseYaml } = await loadYaml();
     return parseYaml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -53,6 +53,15 @@ describe('lecture build', () => {
     expect(existsSync(path.join(root, 'dist/.nojekyll'))).toBe(true);
   });
 
+  test('reads a YAML config file (the bundle loads yaml only when needed)', async () => {
+    const root = course();
+    writeFileSync(path.join(root, 'lecture.config.yaml'), 'title: Networks from YAML\nout: site\n');
+    const result = await lecture(root, 'build', '--no-fit');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(root, 'site/index.html'), 'utf8')).toContain('Networks from YAML');
+  });
+
   test('a missing image is a warning with its position; the deck still builds', async () => {
     const root = course();
     const source = path.join(root, 'lectures/01-deck/deck.md');
