@@ -1,10 +1,9 @@
 /**
- * Render `$…$` and `$$…$$` with KaTeX at build time. KaTeX loads only when a
- * deck has math. A formula KaTeX cannot read is reported at its line and
+ * Render `$…$` and `$$…$$` with KaTeX at build time. KaTeX (and the HTML
+ * parser that reads its output) loads only when a deck has math. A formula KaTeX cannot read is reported at its line and
  * shown as KaTeX's error rendering, so the rest of the slide still shows.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -23,7 +22,7 @@ export function math() {
     const formulas = collect(tree);
     file.data.hasMath = formulas.length > 0;
     if (formulas.length === 0) return;
-    const { default: katex } = await import('katex');
+    const [{ default: katex }, { fromHtml }] = await Promise.all([import('katex'), import('hast-util-from-html')]);
     for (const { node, replace, parent, display } of formulas) {
       const value = toText(node, { whitespace: 'pre' });
       let html: string;

@@ -3,14 +3,18 @@
  *
  * Both are removed from the tree; the merged metadata lands in
  * `file.data.meta`. Invalid YAML and values of the wrong type are reported
- * at the offending key; the deck still builds with what could be read.
+ * at the offending key; the deck still builds with what could be read. The
+ * YAML parser loads only for lectures that have front matter.
  */
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { report, rules } from '../diagnostics.js';
 import type { LectureMeta } from '../types.js';
+import { loadYaml } from '../yaml.js';
+
+type Yaml = typeof import('yaml');
 
 type FieldKind = 'text' | 'list' | 'number' | 'boolean';
 
@@ -34,20 +38,23 @@ export interface MetaDefaults {
 }
 
 /** Remark plugin: read front matter and the title block into `file.data.meta`. */
-export function frontMatter(defaults: MetaDefaults = {}) {
-  return (tree: Root, file: VFile): undefined => {
-    file.data.meta = readMeta(tree, file, defaults);
+export function frontMatter(defaults: MetaDefaults = {}): (tree: Root, file: VFile) => Promise<Root> {
+  return async (tree, file) => {
+    const yaml = tree.children.some((node) => node.type === 'yaml') ? await loadYaml() : undefined;
+    file.data.meta = readMeta(tree, file, defaults, yaml);
+    return tree;
   };
 }
 
-/** Read and remove the metadata nodes of `tree`. */
-export function readMeta(tree: Root, file: VFile, defaults: MetaDefaults = {}): LectureMeta {
+/** Read and remove the metadata nodes of `tree` (`yaml`, the parser, when it has front matter). */
+function readMeta(tree: Root, file: VFile, defaults: MetaDefaults, yaml: Yaml | undefined): LectureMeta {
   const meta: LectureMeta = { author: [], incremental: defaults.incremental ?? false, raw: {}, positions: {} };
   const titleLines: string[] = [];
   const kept: RootContent[] = [];
   for (const node of tree.children) {
-    if (node.type === 'yaml') readYaml(node.value, node, file, meta);
-    else if (node.type === 'titleBlockLine') titleLines.push(node.value);
+    if (node.type === 'yaml') {
+      if (yaml) readYaml(yaml, node.value, node, file, meta);
+    } else if (node.type === 'titleBlockLine') titleLines.push(node.value);
     else kept.push(node);
   }
   tree.children = kept;
@@ -69,15 +76,16 @@ function splitList(value: string): string[] {
     .filter(Boolean);
 }
 
-function readYaml(value: string, node: RootContent, file: VFile, meta: LectureMeta): void {
+function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, meta: LectureMeta): void {
+  const { isMap } = yaml;
   const start = contentOffset(file, node);
   const locator = location(file);
   const place = (offset: number | undefined) => {
     const point = offset === undefined ? undefined : locator.toPoint(start + offset);
     return point ? { position: { start: point, end: point } } : node;
   };
-  const keyPlace = (name: string) => place(keyOffset(doc, name));
-  const doc = parseDocument(value, { prettyErrors: false });
+  const keyPlace = (name: string) => place(keyOffset(yaml, doc, name));
+  const doc = yaml.parseDocument(value, { prettyErrors: false });
   for (const error of doc.errors) {
     report(file, `Cannot read front matter: ${error.message.split('\n')[0]}`, rules.frontMatter, place(error.pos[0]));
   }
@@ -107,7 +115,7 @@ function contentOffset(file: VFile, node: RootContent): number {
   return newline === -1 ? nodeStart : newline + 1;
 }
 
-function keyOffset(doc: Document, name: string): number | undefined {
+function keyOffset({ isMap, isScalar }: Yaml, doc: Document, name: string): number | undefined {
   if (!isMap(doc.contents)) return undefined;
   const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === name);
   return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
