@@ -13,7 +13,7 @@ import type { LectureFacts } from './types.js';
 /** Finds the facts of one lecture, given its path and text. */
 export interface Analyser {
   analyse: (source: string, text: string) => Promise<LectureFacts>;
-  /** Stop the worker, if one was started. */
+  /** Stop the worker, if one was started; a later `analyse` starts another. */
   close: () => Promise<void>;
 }
 
@@ -74,7 +74,11 @@ function inWorker(script: URL, data: { config: Config; root: string; cwd: string
         worker.postMessage({ id, source, text });
       }),
     close: async () => {
-      await worker?.terminate();
+      const stopping = worker;
+      worker = undefined;
+      for (const job of waiting.values()) job.reject(new Error('the check worker was stopped'));
+      waiting.clear();
+      await stopping?.terminate();
     },
   };
 }

@@ -67,6 +67,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const analyser = createAnalyser(config, root, cwd, { background: remote !== undefined, eager: cacheFolder === undefined });
   await Promise.all([cache.load(), remote?.open()]);
   let lectures: CheckedLecture[];
+  let parsed: Promise<void> | undefined;
   try {
     // Every lecture is read (and its links requested) at once; parsing, the slow part, goes four at a time.
     const reads = pLimit(32);
@@ -84,10 +85,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     );
     await cache.save();
     const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyser.analyse) };
-  const layout = config.check.layout ? [(await import('./layout.js')).layoutSource(options.config)] : [];
-    for (const source of [...courseRules, ...(remote ? [remote.source] : []), ...layout, ...(options.sources ?? [])]) await source(context);
+    for (const source of courseRules) await source(context);
+    // Nothing built in parses any more: the worker stops while the network answers (a later use starts another).
+    parsed = analyser.close();
+    const layout = config.check.layout ? [(await import('./layout.js')).layoutSource(options.config)] : [];
+    for (const source of [...(remote ? [remote.source] : []), ...layout, ...(options.sources ?? [])]) await source(context);
   } finally {
-    await analyser.close();
+    await Promise.all([parsed, analyser.close()]);
   }
   const files = lectures.map((lecture) => lecture.file);
   for (const file of files) applyRuleSettings(file, { ...checkSeverities, ...config.rules });
