@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadYaml } from '../yaml.js';
+import { commonJs } from '../interop.js';
 import { resolveConfig, type Config, type UserConfig } from './schema.js';
 
 /** File names we look for at the course root, in this order. */
@@ -57,7 +57,7 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
 async function parse(text: string, file: string, label: string): Promise<unknown> {
   try {
     if (file.endsWith('.json')) return JSON.parse(text);
-    const { parse: parseYaml } = await loadYaml();
+    const { parse: parseYaml } = commonJs(await import('yaml'));
     return parseYaml(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -7,6 +7,7 @@
  * costs nothing however large the PDF; any other PDF gets its properties
  * rewritten with pdf-lib.
  */
+import { commonJs } from '../interop.js';
 import type { OutlineEntry } from './print/document.js';
 
 /** What the PDF says about itself. */
@@ -134,7 +135,7 @@ function pdfDate(date: Date): string {
 
 async function rewriteInfo(pdf: Uint8Array, metadata: PdfMetadata, version: string): Promise<Uint8Array> {
   // pdf-lib is large (1 MB of script) and Chromium's PDFs never need it: loaded only here.
-  const { PDFDocument } = await import('pdf-lib');
+  const { PDFDocument } = commonJs(await import('pdf-lib'));
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author.length > 0) document.setAuthor(metadata.author.join(', '));

@@ -11,8 +11,8 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { Document } from 'yaml';
 import { report, rules } from '../diagnostics.js';
+import { commonJs } from '../interop.js';
 import type { LectureMeta } from '../types.js';
-import { loadYaml } from '../yaml.js';
 
 type Yaml = typeof import('yaml');
 
@@ -40,7 +40,7 @@ export interface MetaDefaults {
 /** Remark plugin: read front matter and the title block into `file.data.meta`. */
 export function frontMatter(defaults: MetaDefaults = {}): (tree: Root, file: VFile) => Promise<Root> {
   return async (tree, file) => {
-    const yaml = tree.children.some((node) => node.type === 'yaml') ? await loadYaml() : undefined;
+    const yaml = tree.children.some((node) => node.type === 'yaml') ? commonJs(await import('yaml')) : undefined;
     file.data.meta = readMeta(tree, file, defaults, yaml);
     return tree;
   };

@@ -1,16 +1,20 @@
 /**
  * The published bundle (`lib/`, made by `scripts/bundle.mjs` before the
  * tests): unist-util-visit-parents is bundled without the visitor naming that
- * cost a quarter of every parse, and nothing else of it is lost.
+ * cost a quarter of every parse, and nothing else of it is lost; packages
+ * loaded with `import()` keep their exports.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const chunks = path.resolve('lib/chunks');
-const sources = readdirSync(chunks)
-  .filter((name) => name.endsWith('.js'))
-  .map((name) => readFileSync(path.join(chunks, name), 'utf8'));
+const files = new Map(
+  readdirSync(chunks)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => [name, readFileSync(path.join(chunks, name), 'utf8')]),
+);
+const sources = [...files.values()];
 const marker = '// node_modules/unist-util-visit-parents/lib/index.js';
 
 describe('bundle', () => {
@@ -22,5 +26,20 @@ describe('bundle', () => {
     expect(module).toContain('function factory(');
     // esbuild may rename the closure (`visit2`).
     expect(module).not.toMatch(/defineProperty\(visit\w*, ["']name["']/);
+  });
+
+  test('every import() of a CommonJS package goes through commonJs(), the only way to its named exports', () => {
+    // esbuild gives such a chunk one default export (`export default require_x();`).
+    const commonJsChunks = [...files].filter(([, source]) => /^export default require_\w+\(\);$/m.test(source)).map(([name]) => name);
+    expect(commonJsChunks.length).toBeGreaterThan(0);
+    const unwrapped: string[] = [];
+    for (const [name, source] of files) {
+      for (const line of source.split('\n')) {
+        for (const chunk of commonJsChunks) {
+          if (line.includes(`import("./${chunk}")`) && !/commonJs\d*\(await import\(/.test(line)) unwrapped.push(`${name}: ${line.trim()}`);
+        }
+      }
+    }
+    expect(unwrapped).toEqual([]);
   });
 });
