@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { findBrowser } from './find-browser.js';
+import { findBrowser, isHeadlessShell } from './find-browser.js';
 
 /** Flags that keep Chromium quiet and offline apart from what a page asks for. */
 export const quietFlags = [
@@ -47,7 +47,7 @@ export async function launchBrowser(options: { executablePath?: string | undefin
   try {
     const browser = await puppeteer.launch({
       executablePath,
-      headless: true,
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       userDataDir: profile,
       args: [...quietFlags, ...(asRoot ? ['--no-sandbox'] : [])],
     });

@@ -5,7 +5,7 @@
  * reported while the others finish, and no browser process left behind.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -37,6 +37,7 @@ function leftoverBrowsers(): number[] {
 }
 
 const logo = noisePng(240, 160);
+const fullChromium = '/usr/bin/chromium';
 const root = copyCourse('pdf-course');
 writeFileSync(path.join(root, 'lectures', 'deck', 'logo.png'), logo);
 const deckPdf = (name: string) => path.join(root, 'dist', 'deck', name);
@@ -220,10 +221,27 @@ describe('failures', () => {
     }
   }, 120_000);
 
+  // The other tests run in a headless shell where one is installed (CI installs both).
+  test.skipIf(!existsSync(fullChromium))('the full browser, chosen with CHROME_PATH, fits and prints the same deck', async () => {
+    const course = copyCourse('pdf-course');
+    writeFileSync(path.join(course, 'lectures', 'deck', 'logo.png'), logo);
+    try {
+      const bin = path.resolve('lib/cli/bin.js');
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'build', '--pdf', '--root', course, path.join(course, 'lectures', 'deck')], { env: { ...process.env, TMPDIR: profiles, CHROME_PATH: fullChromium } });
+      expect(stdout).toMatch(/Exported 1 PDF \(8 pages\)/);
+      const pdf = await readPdf(path.join(course, 'dist', 'deck', 'deck.pdf'));
+      expect(pdf.pages).toHaveLength(8);
+      expect(pdf.pages[0]!.text).toContain('Printing lectures');
+      expect(leftoverBrowsers()).toEqual([]);
+    } finally {
+      removeCourse(course);
+    }
+  }, 120_000);
+
   test('no browser: exit 2 with one line saying how to install one', async () => {
     const bin = path.resolve('lib/cli/bin.js');
     const failure = await promisify(execFile)(process.execPath, [bin, 'pdf', '--root', root], { env: { ...process.env, CHROME_PATH: '/nowhere/chrome' } }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr.trim()).toBe('lecture: No browser at `/nowhere/chrome` (from CHROME_PATH); install Chromium (sudo apt-get install -y chromium), or set CHROME_PATH to a Chrome or Chromium executable');
+    expect((failure as { stderr: string }).stderr.trim()).toBe('lecture: No browser at `/nowhere/chrome` (from CHROME_PATH); install Chromium (sudo apt-get install -y chromium-headless-shell chromium), or set CHROME_PATH to a Chrome or Chromium executable');
   });
 });
