@@ -39,8 +39,8 @@ export function isHeadlessShell(executable: string): boolean {
 }
 
 /**
- * Where headless shells are installed, in order of preference: Debian's and
- * Ubuntu's package, the command path, then puppeteer's browser cache
+ * Where headless shells are installed, in order of preference: Debian's
+ * package, the command path, then puppeteer's browser cache
  * (`npx @puppeteer/browsers install chrome-headless-shell`), newest first.
  */
 export function headlessShells(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string[] {

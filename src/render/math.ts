@@ -1,7 +1,8 @@
 /**
  * Render `$…$` and `$$…$$` with KaTeX at build time. KaTeX (and the HTML
- * parser that reads its output) loads only when a deck has math. A formula KaTeX cannot read is reported at its line and
- * shown as KaTeX's error rendering, so the rest of the slide still shows.
+ * parser that reads its output) loads only when a deck has math. A formula
+ * KaTeX cannot read is reported at its line and shown as KaTeX's error
+ * rendering, so the rest of the slide still shows.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
