@@ -8,10 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { writeAtomically } from '../assets/write.js';
 import type { DeckSummary } from '../render/course-page.js';
+import { parsePage } from '../render/parse-page.js';
 import { withMetadata } from './metadata.js';
 import { printDocument, type PrintDocument, type PrintOptions } from './print/document.js';
 import { settlePage, type Overflow } from './print/settle.js';
@@ -116,7 +116,7 @@ let served = 0;
  * die young instead of filling the old heap while the page prints.
  */
 async function layOut(job: DeckJob): Promise<Array<{ variant: Variant; document: Pick<PrintDocument, 'pages' | 'outline'>; pathname: string }>> {
-  const tree = fromHtml(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
+  const tree = parsePage(await readFile(path.join(job.out, job.deck.slug, 'index.html'), 'utf8'));
   const laidOut = job.variants.map((variant) => {
     const { tree: printed, pages, outline } = printDocument(tree, variant.print);
     return { variant, document: { pages, outline }, pathname: `/${job.deck.slug}/.print-${variant.kind}-${++served}.html`, html: toHtml(printed) };

@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { Page } from 'puppeteer-core';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import pLimit from 'p-limit';
 import { writeAtomically } from '../assets/write.js';
@@ -26,6 +25,7 @@ import { printDocument } from '../export/print/document.js';
 import { serveCourse, type CourseServer } from '../export/server.js';
 import { BrowserSession } from '../export/session.js';
 import type { DeckSummary } from '../render/course-page.js';
+import { parsePage } from '../render/parse-page.js';
 import { applyFits } from './apply.js';
 import { combine, layoutKey, stylesheetsOf, type PrintedDeck } from './combine.js';
 import { isLocalUrl } from '../assets/references.js';
@@ -163,7 +163,7 @@ interface Browser {
 /** Fit the decks of one batch: measured together (unless cached), split, measured again where split, written. */
 async function fitBatch(batch: DeckEntry[], config: Config, browser: Browser | undefined): Promise<DeckFit[]> {
   // Parsed only here, inside the pool, so a large course never holds every deck's tree at once.
-  const trees = batch.map((entry) => fromHtml(entry.html));
+  const trees = batch.map((entry) => parsePage(entry.html));
   const measure = (indexes: number[], split: boolean) => {
     if (!browser) throw new Error('no browser to measure with');
     return measureDecks(indexes.map((index) => ({ slug: batch[index]!.deck.slug, tree: trees[index]! })), config, browser, split);
