@@ -101,4 +101,3 @@ async function benchWith(chrome: string): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
 }
-
