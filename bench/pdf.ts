@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headlessShells } from '../src/export/find-browser.js';
 import { marpLecture } from './marp.js';
 import { measureTreeMedian, measureTreesInTurn, row, runs, type Measure } from './measure.js';
 import { syntheticLecture, writeSyntheticCourse } from './synthetic.js';
@@ -20,11 +21,12 @@ import { syntheticLecture, writeSyntheticCourse } from './synthetic.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'lib/cli/bin.js');
 const marp = path.join(root, 'node_modules/.bin/marp');
-const shell = '/usr/lib/chromium/chromium-headless-shell';
+// The shell `lecture` itself would pick, found the same way.
+const shell = headlessShells().find((candidate) => existsSync(candidate));
 /** The browsers every figure is measured with: full Chromium, and the headless shell when installed. */
 const browsers = [
   { name: 'Chromium', path: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
-  ...(existsSync(shell) ? [{ name: 'headless shell', path: shell }] : []),
+  ...(shell ? [{ name: 'headless shell', path: shell }] : []),
 ];
 const envFor = (browser: string) => ({ ...process.env, CHROME_PATH: browser, CHROME_NO_SANDBOX: '1' });
 

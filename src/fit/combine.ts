@@ -35,9 +35,9 @@ export function stylesheetsOf(html: string): string[] {
  * carry styles of their own.
  */
 export function layoutKey(html: string, slug: string, sheets: string[]): string | undefined {
-  const body = html.slice(html.indexOf('<body'));
-  if (/<style[\s>]|<link[^>]+rel=["']?stylesheet/i.test(body)) return undefined;
-  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html.slice(0, html.indexOf('<body')))?.[1] ?? '';
+  const bodyAt = html.indexOf('<body');
+  if (/<style[\s>]|<link[^>]+rel=["']?stylesheet/i.test(html.slice(bodyAt))) return undefined;
+  const lang = /<html[^>]*\slang="([^"]*)"/.exec(html.slice(0, bodyAt))?.[1] ?? '';
   return `${lang}\0${sheets.map((sheet) => absolute(sheet, slug)).join('\0')}`;
 }
 

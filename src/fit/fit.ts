@@ -17,6 +17,7 @@ import type { Root } from 'hast';
 import type { Page } from 'puppeteer-core';
 import { toHtml } from 'hast-util-to-html';
 import pLimit from 'p-limit';
+import { isLocalUrl } from '../assets/references.js';
 import { writeAtomically } from '../assets/write.js';
 import { toolFingerprint } from '../build/cache.js';
 import type { Config } from '../config/schema.js';
@@ -28,7 +29,6 @@ import type { DeckSummary } from '../render/course-page.js';
 import { parsePage } from '../render/parse-page.js';
 import { applyFits } from './apply.js';
 import { combine, layoutKey, stylesheetsOf, type PrintedDeck } from './combine.js';
-import { isLocalUrl } from '../assets/references.js';
 import { measureSlides, type SlideFit } from './measure.js';
 
 /** A slide that still does not fit. */
