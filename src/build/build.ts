@@ -14,7 +14,7 @@ import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
 import { withDownloads } from './downloads.js';
-import { discoverLectures, selectLectures, type Lecture } from './discover.js';
+import { comparePaths, discoverLectures, selectLectures, type Lecture } from './discover.js';
 import { BuildCache, quizSecret } from './cache.js';
 import type { BrowserSession } from '../export/session.js';
 import type { FitStep } from '../fit/report.js';
@@ -172,7 +172,7 @@ async function writeCoursePage(out: string, root: string, config: Config, built:
   const existing = new Set(all.map((lecture) => path.relative(root, lecture.source).split(path.sep).join('/')));
   const previous = (await readManifest(out)).filter((deck) => existing.has(deck.source));
   const bySlug = new Map([...previous, ...built].map((deck) => [deck.slug, deck]));
-  const decks = [...bySlug.values()].sort((a, b) => a.source.localeCompare(b.source));
+  const decks = [...bySlug.values()].sort((a, b) => comparePaths(a.source, b.source));
   await writeManifest(out, decks);
   await renderCourse(out, config, decks);
   await writeFile(path.join(out, '.nojekyll'), '');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { writeAtomically } from '../assets/write.js';
 import type { DeckSummary } from '../render/course-page.js';
 import type { QuizKey } from '../types.js';
+import { comparePaths } from './discover.js';
 
 /** One deck's answer key file. */
 export interface DeckKey {
@@ -37,7 +38,7 @@ async function readKeys(folder: string, slugs: Set<string>): Promise<DeckKey[]> 
     const key = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as DeckKey;
     keys.push(key);
   }
-  return keys.sort((a, b) => a.source.localeCompare(b.source));
+  return keys.sort((a, b) => comparePaths(a.source, b.source));
 }
 
 /** The course's answer key as markdown. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discoverLectures, toFolderName } from '../../src/build/discover.js';
+import { comparePaths, discoverLectures, toFolderName } from '../../src/build/discover.js';
 
 describe('discoverLectures', () => {
   let root: string;
@@ -33,6 +33,11 @@ describe('discoverLectures', () => {
       ['03-pair/b.md', '03-pair-b'],
       ['part-2/04-volumes/volumes.md', 'part-2-04-volumes'],
     ]);
+  });
+
+  test('lectures sort by path ignoring case, the same under any locale', () => {
+    const names = ['b.md', 'B.md', 'a-2.md', 'A_1.md', '10.md', '2.md', 'Ä.md'];
+    expect(names.sort(comparePaths)).toEqual(['10.md', '2.md', 'a-2.md', 'A_1.md', 'B.md', 'b.md', 'Ä.md']);
   });
 
   test('folder names become URL-safe slugs', () => {
