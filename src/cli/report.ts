@@ -1,16 +1,10 @@
 /**
  * Print the messages of a run with vfile-reporter (`path:line:column
- * severity message rule-id`, grouped by file, sorted by position). Colour
- * only on a terminal that wants it.
+ * severity message rule-id`, grouped by file, sorted by position), in colour
+ * when the caller asks (`color.ts` says when a terminal wants it).
  */
 import type { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-
-/** Whether `stream` should get colour (a TTY, and `NO_COLOR` unset). */
-export function wantsColor(stream: NodeJS.WriteStream, flag?: boolean): boolean {
-  if (flag !== undefined) return flag;
-  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env);
-}
 
 /** The report of `files` as text; empty when there is nothing to say. */
 export function formatMessages(files: VFile[], options: { color: boolean; quiet?: boolean | undefined }): string {

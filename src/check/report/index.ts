@@ -6,12 +6,10 @@ import type { VFile } from 'vfile';
 import { formatMessages } from '../../cli/report.js';
 import { toGithub } from './github.js';
 import { toJson } from './json.js';
+import type { Format } from './formats.js';
 import { toSarif } from './sarif.js';
 
-/** The formats `--format` accepts. */
-export const formats = ['human', 'json', 'sarif', 'github'] as const;
-
-export type Format = (typeof formats)[number];
+export { formats, type Format } from './formats.js';
 
 /** The report of `files` in `format`. */
 export function formatReport(files: VFile[], format: Format, options: { color: boolean; quiet?: boolean | undefined; version: string }): string {

@@ -6,11 +6,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArgsDef } from 'citty';
 import type { CheckOptions } from '../../check/check.js';
-import { formats, type Format } from '../../check/report/index.js';
+import { formats, type Format } from '../../check/report/formats.js';
 import type { UserConfig } from '../../config/schema.js';
 import { parseCommandArgs } from '../args.js';
+import { wantsColor } from '../color.js';
 import { exitCodes, type ExitCode } from '../errors.js';
-import { wantsColor } from '../report.js';
 
 export const checkArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to check (default: every lecture)', valueHint: 'paths…' },
@@ -51,7 +51,6 @@ function checkOverrides(args: {
 export async function runCheck(raw: string[], version: string): Promise<ExitCode> {
   const args = parseCommandArgs(raw, checkArgs);
   const { check } = await import('../../check/check.js');
-  const { formatReport } = await import('../../check/report/index.js');
   const options: CheckOptions = {
     root: args.root,
     config: args.config,
@@ -61,6 +60,8 @@ export async function runCheck(raw: string[], version: string): Promise<ExitCode
     userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture)`,
   };
   const result = await check(options);
+  // The formatters load only now: nothing of them is needed before the first request goes out.
+  const { formatReport } = await import('../../check/report/index.js');
   const format = (args.format ?? 'human') as Format;
   const stream = format === 'human' ? process.stderr : process.stdout;
   const files = args.quiet ? result.files.map((file) => Object.assign(file, { messages: file.messages.filter((message) => message.fatal === true) })) : result.files;

@@ -5,9 +5,10 @@
  */
 import type { ArgsDef } from 'citty';
 import { parseCommandArgs } from '../args.js';
+import { wantsColor } from '../color.js';
 import { exitCodes, type ExitCode } from '../errors.js';
 import { preferSmallHeap } from '../heap.js';
-import { formatMessages, wantsColor } from '../report.js';
+import { formatMessages } from '../report.js';
 import { buildOptions, courseArgs } from './build.js';
 import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
 
