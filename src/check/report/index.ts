@@ -4,9 +4,9 @@
  */
 import type { VFile } from 'vfile';
 import { formatMessages } from '../../cli/report.js';
+import type { Format } from './formats.js';
 import { toGithub } from './github.js';
 import { toJson } from './json.js';
-import type { Format } from './formats.js';
 import { toSarif } from './sarif.js';
 
 export { formats, type Format } from './formats.js';
