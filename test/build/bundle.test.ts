@@ -2,7 +2,8 @@
  * The published bundle (`lib/`, made by `scripts/bundle.mjs` before the
  * tests): unist-util-visit-parents is bundled without the visitor naming that
  * cost a quarter of every parse, and nothing else of it is lost; packages
- * loaded with `import()` keep their exports.
+ * loaded with `import()` keep their exports; `lecture check` loads nothing
+ * of its report formatters before it starts checking.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,5 +42,24 @@ describe('bundle', () => {
       }
     }
     expect(unwrapped).toEqual([]);
+  });
+
+  test('the check command loads its report formatters only after the check, not at start', () => {
+    const importsOf = (source: string) => [...source.matchAll(/^import\s(?:[^;]*?from\s+)?"\.\/([^"]+)"/gm)].map((match) => match[1]!);
+    const command = [...files].find(([, source]) => source.includes('// src/cli/commands/check.ts'));
+    expect(command).toBeDefined();
+    // The command's chunk and every chunk it imports statically, and theirs: what loads before `runCheck` runs.
+    const eager = new Set<string>();
+    const visit = (name: string) => {
+      if (eager.has(name)) return;
+      eager.add(name);
+      importsOf(files.get(name)!).forEach(visit);
+    };
+    visit(command![0]);
+    const code = [...eager].map((name) => files.get(name)!).join('\n');
+    expect(eager.size).toBeGreaterThan(2);
+    expect(code).toContain('// src/check/report/formats.ts');
+    expect(code).not.toContain('// node_modules/vfile-reporter/');
+    expect(code).not.toContain('// node_modules/supports-color/');
   });
 });
