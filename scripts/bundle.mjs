@@ -34,7 +34,7 @@ const unnamedVisitors = {
 rmSync(new URL('../lib/chunks', import.meta.url), { recursive: true, force: true });
 
 await build({
-  entryPoints: { 'cli/bin': 'src/cli/bin.ts', index: 'src/index.ts', 'build/worker': 'src/build/worker.ts', 'check/worker': 'src/check/worker.ts' },
+  entryPoints: { 'cli/bin': 'src/cli/bin.ts', index: 'src/index.ts', 'course/worker': 'src/course/worker.ts', 'check/worker': 'src/check/worker.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,

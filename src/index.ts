@@ -1,12 +1,12 @@
 /**
  * The `lecture` library: the same functions the command line uses.
  */
-export { build, type BuildOptions, type BuildResult } from './build/build.js';
+export { build, type BuildOptions, type BuildResult } from './course/build.js';
 export { check, type CheckOptions, type CheckResult } from './check/check.js';
 export type { CheckContext, CheckedLecture, LectureFacts, MessageSource, Target, TargetData } from './check/types.js';
 export { formatReport, formats, type Format } from './check/report/index.js';
-export { discoverLectures, type Lecture } from './build/discover.js';
-export { explainDialect, type ExplainOptions, type Explanation } from './build/explain.js';
+export { discoverLectures, type Lecture } from './course/discover.js';
+export { explainDialect, type ExplainOptions, type Explanation } from './course/explain.js';
 export { detectDialect, dialects, type Detection, type Dialect } from './dialects/detect.js';
 export { loadConfig, ConfigError, configNames, type LoadedConfig } from './config/load.js';
 export { defaultConfig, resolveConfig, type Config, type RevealOptions, type UserConfig, type RuleSetting, type CheckSettings } from './config/schema.js';

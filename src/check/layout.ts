@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from '../build/build.js';
+import { build } from '../course/build.js';
 import { report, rules } from '../diagnostics.js';
 import { configuredBrowser, findBrowser } from '../export/find-browser.js';
 import type { MessageSource } from './types.js';

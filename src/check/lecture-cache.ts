@@ -4,7 +4,7 @@
  * as last time is not parsed again (parsing is most of a warm run's time).
  */
 import { createHash } from 'node:crypto';
-import { snapshot, toolFingerprint } from '../build/cache.js';
+import { snapshot, toolFingerprint } from '../course/cache.js';
 import type { Config } from '../config/schema.js';
 import { JsonStore } from './json-store.js';
 import type { LectureFacts } from './types.js';

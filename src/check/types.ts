@@ -9,7 +9,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { MessageData } from '../build/messages.js';
+import type { MessageData } from '../course/messages.js';
 import type { Config } from '../config/schema.js';
 
 /** One lecture's trees, as the build makes them; what the per-lecture rules read. */

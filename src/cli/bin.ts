@@ -5,7 +5,7 @@
  * unexpected is a bug and says so (its stack only with `LECTURE_DEBUG=1`).
  */
 import { ConfigError } from '../config/load.js';
-import { LectureNotFoundError } from '../build/discover.js';
+import { LectureNotFoundError } from '../course/discover.js';
 import { BrowserNotFoundError } from '../export/find-browser.js';
 import { CliError, exitCodes } from './errors.js';
 import { main } from './main.js';

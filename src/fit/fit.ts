@@ -19,7 +19,7 @@ import { toHtml } from 'hast-util-to-html';
 import pLimit from 'p-limit';
 import { isLocalUrl } from '../assets/references.js';
 import { writeAtomically } from '../assets/write.js';
-import { toolFingerprint } from '../build/cache.js';
+import { toolFingerprint } from '../course/cache.js';
 import type { Config } from '../config/schema.js';
 import { findBrowser } from '../export/find-browser.js';
 import { printDocument } from '../export/print/document.js';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { LectureResult } from '../build/lecture.js';
+import type { LectureResult } from '../course/lecture.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { BrowserNotFoundError, configuredBrowser } from '../export/find-browser.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/course/build.js';
 import { browser, closeBrowser } from '../helpers/browser.js';
 import { copyCourse, removeCourse } from '../helpers/course.js';
 import '../helpers/reveal.js';

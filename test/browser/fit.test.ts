@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/build/build.js';
+import { build, type BuildResult } from '../../src/course/build.js';
 import { browser, closeBrowser } from '../helpers/browser.js';
 import { copyCourse, removeCourse } from '../helpers/course.js';
 import '../helpers/reveal.js';

@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import type { ArgsDef, ParsedArgs } from 'citty';
-import type { BuildOptions, BuildResult } from '../../build/build.js';
+import type { BuildOptions, BuildResult } from '../../course/build.js';
 import type { BrowserSession } from '../../export/session.js';
 import { parseCommandArgs } from '../args.js';
 import { wantsColor } from '../color.js';
@@ -49,12 +49,12 @@ async function exportBuilt(built: BuildResult, session: BrowserSession, args: Pa
  */
 async function buildCourse(args: ParsedArgs<typeof buildArgs>, version: string): Promise<{ built: BuildResult; exported?: ExportResult | undefined }> {
   const options = buildOptions(args);
-  if (!args.pdf) return { built: await (await import('../../build/build.js')).build(options) };
+  if (!args.pdf) return { built: await (await import('../../course/build.js')).build(options) };
   const { startBrowser } = await import('../../export/start.js');
   const session = await startBrowser({ ...options, pdf: pdfSettings({ ...args, jobs: options.jobs }) });
   let built: BuildResult;
   try {
-    built = await (await import('../../build/build.js')).build({ ...options, session });
+    built = await (await import('../../course/build.js')).build({ ...options, session });
   } catch (error) {
     await session.close();
     throw error;
@@ -97,7 +97,7 @@ export function buildOptions(args: {
 
 /** `lecture build --explain <file>`: the dialect and the reasons, one per line. */
 async function explain(args: ParsedArgs<typeof buildArgs>): Promise<ExitCode> {
-  const { explainDialect } = await import('../../build/explain.js');
+  const { explainDialect } = await import('../../course/explain.js');
   const file = args.explain ?? '';
   const result = await explainDialect({ file, root: args.root, config: args.config }).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'ENOENT' || error.code === 'EISDIR' ? new CliError(`Cannot read lecture \`${file}\`: it is not a file`) : error;

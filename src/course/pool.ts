@@ -45,7 +45,7 @@ export async function buildAll(lectures: Lecture[], context: BuildContext, optio
 function workerScript(): URL | undefined {
   const here = import.meta.url;
   if (!here.endsWith('.js')) return undefined;
-  const candidates = [new URL('./build/worker.js', here), new URL('../build/worker.js', here), new URL('./worker.js', here)];
+  const candidates = [new URL('./course/worker.js', here), new URL('../course/worker.js', here), new URL('./worker.js', here)];
   return candidates.find((candidate) => existsSync(fileURLToPath(candidate)));
 }
 

@@ -7,8 +7,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build/build.js';
-import type { DeckKey } from '../../src/build/quiz-keys.js';
+import { build } from '../../src/course/build.js';
+import type { DeckKey } from '../../src/course/quiz-keys.js';
 
 describe('quiz answer keys of the sample course', () => {
   let root: string;

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/course/build.js';
 import { copyCourse, removeCourse } from '../helpers/course.js';
 
 describe('build cache', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { comparePaths, discoverLectures, toFolderName } from '../../src/build/discover.js';
+import { comparePaths, discoverLectures, toFolderName } from '../../src/course/discover.js';
 
 describe('discoverLectures', () => {
   let root: string;
