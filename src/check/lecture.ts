@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { ListingCache } from '../assets/locate.js';
 import { urlsOf, type Resolve } from '../assets/references.js';
+import { createScope } from '../assets/scope.js';
 import { messagesToData } from '../course/messages.js';
 import { diagnoseReference } from '../course/resolver.js';
 import type { Config } from '../config/schema.js';
@@ -24,11 +25,12 @@ import type { LectureFacts, LectureTrees } from './types.js';
 /** A function that finds the facts of one lecture of the course at `root`, given its text. */
 export function createLectureChecker(config: Config, root: string, cwd: string): (source: string, text: string) => Promise<LectureFacts> {
   const cache: ListingCache = new Map();
+  const scope = createScope(root, config.assets.allow);
   const files = new WeakMap<VFile, Set<string>>();
   // Placeholders are reported by their own rule, not as missing files too.
   const resolve: Resolve = (reference, file) => {
     if (isPlaceholder(reference.url)) return undefined;
-    files.get(file)?.add(diagnoseReference(reference, file, root, cache).located.absolute);
+    files.get(file)?.add(diagnoseReference(reference, file, scope, cache).located.absolute);
     return undefined;
   };
   const trees = new WeakMap<VFile, MdastRoot>();

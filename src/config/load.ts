@@ -43,6 +43,7 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
       ...user,
       ...overrides,
       reveal: { ...user.reveal, ...overrides.reveal },
+      assets: { ...user.assets, ...overrides.assets },
       quiz: { ...user.quiz, ...overrides.quiz },
       pdf: { ...user.pdf, ...overrides.pdf },
       fit: { ...user.fit, ...overrides.fit },

@@ -33,6 +33,17 @@ export interface RevealOptions {
   loop: boolean;
 }
 
+/** Files lectures may use from outside the course folder. */
+export interface AssetOptions {
+  /**
+   * Folders outside the course folder, relative to it, whose files lectures
+   * may show and link (copied into the output like the course's own), e.g.
+   * `["../shared"]`. Each must lie inside the git repository holding the
+   * course. Any other file outside the course is never read. @default []
+   */
+  allow: string[];
+}
+
 /** Quiz options. */
 export interface QuizOptions {
   /** Where decks show quiz answers: nowhere, on a slide after each quiz slide, or on answer-key slides at the end. @default "hidden" */
@@ -118,6 +129,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Folder of the build cache, relative to the course root, or `false` for none. @default ".lecture-cache" */
   cache: string | false;
+  /** Files from outside the course folder. */
+  assets: AssetOptions;
   /** Quizzes. */
   quiz: QuizOptions;
   /** PDF export. */
@@ -150,6 +163,7 @@ export const defaultConfig: Config = {
   },
   rules: {},
   cache: '.lecture-cache',
+  assets: { allow: [] },
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },
@@ -157,7 +171,8 @@ export const defaultConfig: Config = {
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'assets' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
+  assets?: Partial<AssetOptions>;
   fit?: Partial<FitOptions>;
   reveal?: Partial<RevealOptions>;
   quiz?: Partial<QuizOptions>;
@@ -171,6 +186,7 @@ export function resolveConfig(user: UserConfig = {}): Config {
     ...defaultConfig,
     ...user,
     reveal: { ...defaultConfig.reveal, ...user.reveal },
+    assets: { ...defaultConfig.assets, ...user.assets },
     quiz: { ...defaultConfig.quiz, ...user.quiz },
     pdf: { ...defaultConfig.pdf, ...user.pdf },
     fit: { ...defaultConfig.fit, ...user.fit },

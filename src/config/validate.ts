@@ -28,6 +28,10 @@ const quiz = z.strictObject({
   keys: z.string().min(1),
 });
 
+const assets = z.strictObject({
+  allow: z.array(z.string().min(1)),
+});
+
 const pdf = z.strictObject({
   browser: z.string().min(1),
   fragments: z.boolean(),
@@ -68,6 +72,7 @@ const schema = z.strictObject({
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),
   cache: z.union([z.string().min(1), z.literal(false)]),
+  assets: assets.partial(),
   quiz: quiz.partial(),
   pdf: pdf.partial(),
   fit: fit.partial(),
@@ -113,7 +118,7 @@ function suggestion(guess: string | undefined): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, assets: assets.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;

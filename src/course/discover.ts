@@ -6,6 +6,7 @@
 import { existsSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { createScope, resolveInScope, type Scope } from '../assets/scope.js';
 
 /** One lecture to build. */
 export interface Lecture {
@@ -37,11 +38,23 @@ export function toFolderName(name: string): string {
   );
 }
 
-/** Every lecture under `folder`, sorted by path. */
-export async function discoverLectures(folder: string): Promise<Lecture[]> {
+/** Where lectures may come from, and whom to tell about a symbolic link that leads out of it. */
+export interface DiscoverOptions {
+  /** The folders lecture files may really be in. @default the lectures folder */
+  scope?: Scope | undefined;
+  /** Called for each lecture file or folder that is a symbolic link out of the scope (it is skipped). */
+  refuse?: ((source: string, real: string) => void) | undefined;
+}
+
+/**
+ * Every lecture under `folder`, sorted by path. A lecture file or folder that
+ * is a symbolic link out of the scope is skipped: a link to `/proc/self/environ`
+ * named `env.md` must not become a published deck.
+ */
+export async function discoverLectures(folder: string, options: DiscoverOptions = {}): Promise<Lecture[]> {
   if (!existsSync(folder)) return [];
   const lectures: Lecture[] = [];
-  await walk(folder, [], lectures);
+  await walk(folder, [], lectures, { scope: options.scope ?? createScope(folder), refuse: options.refuse });
   return lectures.sort((a, b) => comparePaths(a.source, b.source));
 }
 
@@ -56,18 +69,32 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** What a folder entry is, following symbolic links; a dangling link counts as a file (reading it reports the problem). */
-function kindOf(folder: string, entry: Dirent): 'file' | 'folder' {
-  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : 'file';
+/**
+ * What a folder entry is, following symbolic links; a dangling link counts as
+ * a file (reading it reports the problem). Devices, pipes and sockets are
+ * `other`: reading one could block forever.
+ */
+function kindOf(folder: string, entry: Dirent): 'file' | 'folder' | 'other' {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
   try {
-    return statSync(path.join(folder, entry.name)).isDirectory() ? 'folder' : 'file';
+    const info = statSync(path.join(folder, entry.name));
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
   } catch {
     return 'file';
   }
 }
 
-async function walk(folder: string, trail: string[], lectures: Lecture[]): Promise<void> {
-  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name));
+/** Whether a symbolic link entry stays inside the scope; reported and skipped when not. */
+function staysInside(folder: string, entry: Dirent, options: Required<Pick<DiscoverOptions, 'scope'>> & DiscoverOptions): boolean {
+  // Only what could be a lecture counts here; a linked image is the business of the lecture showing it.
+  if (!entry.isSymbolicLink() || (!entry.name.toLowerCase().endsWith('.md') && kindOf(folder, entry) !== 'folder')) return true;
+  const { inside, real } = resolveInScope(path.join(folder, entry.name), options.scope);
+  if (!inside) options.refuse?.(path.join(folder, entry.name), real);
+  return inside;
+}
+
+async function walk(folder: string, trail: string[], lectures: Lecture[], options: Required<Pick<DiscoverOptions, 'scope'>> & DiscoverOptions): Promise<void> {
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name) && staysInside(folder, entry, options));
   const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && entry.name.toLowerCase().endsWith('.md'));
   const alone = trail.length > 0 && markdown.length === 1;
   for (const entry of markdown) {
@@ -78,7 +105,7 @@ async function walk(folder: string, trail: string[], lectures: Lecture[]): Promi
   // A lecture folder's subfolders hold its images; only plain folders are searched further.
   if (trail.length > 0 && markdown.length > 0) return;
   for (const entry of entries) {
-    if (kindOf(folder, entry) === 'folder') await walk(path.join(folder, entry.name), [...trail, entry.name], lectures);
+    if (kindOf(folder, entry) === 'folder') await walk(path.join(folder, entry.name), [...trail, entry.name], lectures, options);
   }
 }
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { MediaStore } from '../assets/media.js';
+import { createScope } from '../assets/scope.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
@@ -57,7 +58,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
     config: context.config,
     themes: new Set(context.themes),
     resolve: createResolver({
-      courseRoot: context.root,
+      scope: createScope(context.root, context.config.assets.allow),
       media: new MediaStore(context.out),
       decks: new Map(context.decks),
       cache: new Map(),
