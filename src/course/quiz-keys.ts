@@ -10,6 +10,7 @@ import { writeAtomically } from '../assets/write.js';
 import type { DeckSummary } from '../render/course-page.js';
 import type { QuizKey } from '../types.js';
 import { comparePaths } from './discover.js';
+import { claimFolder, isDeckKey, keysFolder } from './ownership.js';
 
 /** One deck's answer key file. */
 export interface DeckKey {
@@ -19,15 +20,23 @@ export interface DeckKey {
   quizzes: QuizKey[];
 }
 
-/** Write the keys of the decks built now, and the course key from every deck's key on disk. */
+/**
+ * Write the keys of the decks built now, and the course key from every deck's
+ * key on disk. The folder was checked to be ours (`course/folders.ts`); a
+ * deck without quizzes removes its old key, and only a file that is a key.
+ */
 export async function writeQuizKeys(folder: string, built: Array<{ summary: DeckSummary; quizzes: QuizKey[] }>, decks: DeckSummary[]): Promise<void> {
+  if (built.some(({ quizzes }) => quizzes.length > 0)) await claimFolder(folder, keysFolder);
   for (const { summary, quizzes } of built) {
     const file = path.join(folder, `${summary.slug}.json`);
-    if (quizzes.length === 0) await rm(file, { force: true });
-    else await writeAtomically(file, `${JSON.stringify({ deck: summary.slug, title: summary.title, source: summary.source, quizzes } satisfies DeckKey, null, 2)}\n`);
+    if (quizzes.length === 0) {
+      if (isDeckKey(file)) await rm(file, { force: true });
+    } else await writeAtomically(file, `${JSON.stringify({ deck: summary.slug, title: summary.title, source: summary.source, quizzes } satisfies DeckKey, null, 2)}\n`);
   }
   const keys = await readKeys(folder, new Set(decks.map((deck) => deck.slug)));
-  if (keys.length > 0) await writeAtomically(path.join(folder, 'quiz-key.md'), courseKey(keys));
+  if (keys.length === 0) return;
+  await claimFolder(folder, keysFolder);
+  await writeAtomically(path.join(folder, 'quiz-key.md'), courseKey(keys));
 }
 
 async function readKeys(folder: string, slugs: Set<string>): Promise<DeckKey[]> {
@@ -35,8 +44,9 @@ async function readKeys(folder: string, slugs: Set<string>): Promise<DeckKey[]> 
   const keys: DeckKey[] = [];
   for (const name of names.filter((file) => file.endsWith('.json')).sort()) {
     if (!slugs.has(name.slice(0, -'.json'.length))) continue;
-    const key = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as DeckKey;
-    keys.push(key);
+    // Only answer keys count; anything else in the folder is left alone.
+    const key = await readFile(path.join(folder, name), 'utf8').then((text) => JSON.parse(text) as DeckKey).catch(() => undefined);
+    if (key && typeof key.deck === 'string' && Array.isArray(key.quizzes)) keys.push(key);
   }
   return keys.sort((a, b) => comparePaths(a.source, b.source));
 }

@@ -23,7 +23,7 @@ describe('quiz answer keys of the sample course', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('one JSON key per deck with quizzes, with ids, answers, explanations and positions', () => {
-    expect(readdirSync(path.join(root, 'quiz-keys')).sort()).toEqual(['01-containers.json', '02-images.json', '03-volumes-networks.json', 'quiz-key.md']);
+    expect(readdirSync(path.join(root, 'quiz-keys')).sort()).toEqual(['.lecture-keys', '01-containers.json', '02-images.json', '03-volumes-networks.json', 'quiz-key.md']);
     const images = JSON.parse(readFileSync(path.join(root, 'quiz-keys/02-images.json'), 'utf8')) as DeckKey;
     expect(images.source).toBe('lectures/02-images/images.md');
     const [quiz] = images.quizzes;
