@@ -76,6 +76,8 @@ export interface BuildResult {
   root: string;
   /** Absolute answer-key folder. */
   keys: string;
+  /** The lectures built or restored in this run, with the files each read (images, media), for watchers. */
+  inputs: Array<{ source: string; slug: string; files: string[] }>;
   /** Release the output folder's lock, when the build was asked to keep it. */
   unlock?: (() => Promise<void>) | undefined;
   config: Config;
@@ -140,8 +142,7 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
     cwd: process.cwd(),
     quizSecret: await quizSecret(folders.cache),
   };
-  // Keyed by the output folder, not the staging folder this build writes into.
-  const cache = folders.cache === false ? undefined : new BuildCache(folders.cache, { ...context, out: folders.out });
+  const cache = folders.cache === false ? undefined : new BuildCache(folders.cache, context);
   const fit = Boolean(options.fit) && config.fit.enabled;
   let session: FitStep['session'];
   // Launch the browser fitting needs while the lectures build, unless every deck comes from the cache fitted.
@@ -178,7 +179,8 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
   const reported = course.messages.length > 0 ? [course, ...files] : files;
   for (const file of reported) applyRuleSettings(file, config.rules);
   const failed = reported.some((file) => file.messages.some((message) => message.fatal === true));
-  return { files: reported, decks, out, root, keys: folders.keys, config, failed };
+  const inputs = lectures.map((lecture, index) => ({ source: lecture.source, slug: lecture.slug, files: built[index]!.dependencies.map((file) => file.path) }));
+  return { files: reported, decks, out, root, keys: folders.keys, config, failed, inputs };
 }
 
 /** Restore unchanged lectures from the cache, build the rest, and remember them. */
@@ -222,6 +224,19 @@ async function writeCoursePage(out: string, root: string, config: Config, built:
   await renderCourse(out, config, decks);
   await writeAtomically(path.join(out, '.nojekyll'), '');
   return decks;
+}
+
+/**
+ * Rewrite the course page for the lectures that exist now, building none:
+ * after lectures were deleted or renamed. Writes into the output folder
+ * directly (as `stage: false` does), for `lecture serve`'s own folder.
+ */
+export async function refreshCoursePage(options: BuildOptions): Promise<BuildResult> {
+  const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
+  const folders = courseFolders(root, config, { cache: options.cache });
+  const all = await discoverLectures(folders.lectures, { scope: folders.scope });
+  await writeCoursePage(folders.out, root, config, [], all);
+  return { files: [], decks: [], out: folders.out, root, keys: folders.keys, config, failed: false, inputs: [] };
 }
 
 /** Rewrite the course page from the recorded decks, e.g. to link PDFs exported since the build. */

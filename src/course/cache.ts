@@ -83,8 +83,10 @@ export class BuildCache {
   constructor(folder: string, context: BuildContext) {
     this.#folder = folder;
     this.#scope = createScope(context.root, context.config.assets.allow);
-    const { root, out, config, themes, decks, cwd } = context;
-    this.#context = JSON.stringify({ tool: toolFingerprint(), root, out, config, themes, decks, cwd });
+    // Pages do not depend on where they are written (every URL in them is relative), so `lecture serve`
+    // and `lecture build` share entries.
+    const { root, config, themes, decks, cwd } = context;
+    this.#context = JSON.stringify({ tool: toolFingerprint(), root, config: { ...config, out: undefined }, themes, decks, cwd });
   }
 
   #entryPath(lecture: Lecture): string {

@@ -25,6 +25,8 @@ export interface DeckSummary {
   source: string;
   /** Extra downloads (PDF, handout), relative to the output folder. */
   downloads?: Array<{ label: string; href: string }> | undefined;
+  /** Slides that still overflow their canvas after fitting (1-based, presentation order), with the overflow in pixels. */
+  overflows?: Array<{ slide: number; pixels: number }> | undefined;
 }
 
 /** The course page as HTML. */
