@@ -12,6 +12,7 @@ import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
 import type { DeckSummary } from '../render/course-page.js';
 import type { FileDependency, QuizKey } from '../types.js';
+import { readAnswerFile } from './answer-file.js';
 import type { Lecture } from './discover.js';
 import { messagesToData, type MessageData } from './messages.js';
 import { createResolver } from './resolver.js';
@@ -80,6 +81,10 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       report(file, `Cannot read lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
       return result();
     }
+    const answers = await readAnswerFile(lecture.source, context.cwd);
+    if (answers.file) file.data.answerFile = answers.file;
+    // The answers file is an input of the deck: a change to it (or its creation) rebuilds the deck.
+    (file.data.dependencies ??= []).push(...answers.candidates.map((candidate) => ({ path: candidate })));
     try {
       await processor.process(file);
     } catch (error) {

@@ -5,6 +5,7 @@
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { counted, stringsFor, type StringId, type Strings } from '../i18n/strings.js';
 
 /** What the course page shows of one deck. */
 export interface DeckSummary {
@@ -23,12 +24,13 @@ export interface DeckSummary {
   lines?: number[] | undefined;
   /** Source file, relative to the course root. */
   source: string;
-  /** Extra downloads (PDF, handout), relative to the output folder. */
-  downloads?: Array<{ label: string; href: string }> | undefined;
+  /** Extra downloads (PDF, handout), relative to the output folder; `string` names the label's string, shown in the course's language. */
+  downloads?: Array<{ label: string; href: string; string?: StringId | undefined }> | undefined;
 }
 
-/** The course page as HTML. */
-export function renderCoursePage(title: string, decks: DeckSummary[], lang: string): string {
+/** The course page as HTML, its strings in `lang` with the course's `overrides` (config `strings`). */
+export function renderCoursePage(title: string, decks: DeckSummary[], lang: string, overrides: Readonly<Record<string, string>> = {}): string {
+  const strings = stringsFor(lang, overrides);
   const total = decks.reduce((sum, deck) => sum + deck.slides, 0);
   const tree = h('html', { lang }, [
     h('head', [
@@ -41,26 +43,22 @@ export function renderCoursePage(title: string, decks: DeckSummary[], lang: stri
     h('body', [
       h('main', [
         h('h1', title),
-        h('p.course-summary', `${plural(decks.length, 'lecture')}, ${plural(total, 'slide')}`),
-        h('ol.decks', decks.map(deckItem)),
-        h('footer', 'Press S in a deck for the speaker view, Esc for the overview.'),
+        h('p.course-summary', `${counted(strings, lang, 'course.lectures', decks.length)}, ${counted(strings, lang, 'course.slides', total)}`),
+        h('ol.decks', decks.map((deck) => deckItem(deck, strings, lang))),
+        h('footer', strings['course.footer']),
       ]),
     ]),
   ]);
   return `<!doctype html>\n${toHtml(tree)}\n`;
 }
 
-function deckItem(deck: DeckSummary): Element {
-  const meta = [...(deck.author.length > 0 ? [deck.author.join(', ')] : []), ...(deck.date ? [deck.date] : []), plural(deck.slides, 'slide')];
+function deckItem(deck: DeckSummary, strings: Strings, lang: string): Element {
+  const meta = [...(deck.author.length > 0 ? [deck.author.join(', ')] : []), ...(deck.date ? [deck.date] : []), counted(strings, lang, 'course.slides', deck.slides)];
   return h('li.deck', { id: `deck-${deck.slug}` }, [
     h('h2', [h('a', { href: `${deck.slug}/index.html` }, deck.title)]),
     h('p.deck-meta', meta.map((part) => h('span', part))),
     ...(deck.downloads && deck.downloads.length > 0
-      ? [h('p.deck-links', deck.downloads.map((download) => h('a', { href: download.href }, download.label)))]
+      ? [h('p.deck-links', deck.downloads.map((download) => h('a', { href: download.href }, download.string ? strings[download.string] : download.label)))]
       : []),
   ]);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
