@@ -3,7 +3,7 @@
  * `_assets/quiz/quiz.js`. Each `form.quiz` is checked against what the
  * build left in the page (hashes and sealed tokens, never the answers):
  * choice quizzes (`choice.ts`), fill-in-the-blank (`fill.ts`) and ordering
- * questions (`order.ts`). A `.quiz-summary` shows how many quizzes of the
+ * questions (`order.ts`). A `.quiz-score` shows how many quizzes of the
  * deck were answered right.
  *
  * Keyboard: Tab to the options, blanks or items, Space to choose, Enter to
@@ -97,7 +97,7 @@ function onNumberKey(states: Map<HTMLFormElement, QuizState>, reveal: RevealLike
   event.stopPropagation();
 }
 
-/** Write the score into every `.quiz-summary`. */
+/** Write the score into every `.quiz-score` (a `{.quiz-summary}` slide holds one). */
 function updateSummaries(states: Map<HTMLFormElement, QuizState>): void {
   const all = [...states.values()];
   const right = all.filter((state) => state.solved).length;

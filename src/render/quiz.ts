@@ -117,7 +117,7 @@ export function quizBlank(state: State, node: QuizBlank): Element {
 
 /** Where the plugin writes the deck's score. */
 export function quizSummary(state: State, node: QuizSummary): Element {
-  const element = h('div.quiz-summary', { dataQuizSummary: '', role: 'status', ariaLive: 'polite' }, [h('p', { dataString: 'quiz.summaryEmpty' })]);
+  const element = h('div.quiz-score', { dataQuizSummary: '', role: 'status', ariaLive: 'polite' }, [h('p', { dataString: 'quiz.summaryEmpty' })]);
   state.patch(node, element);
   return element;
 }

@@ -8,13 +8,14 @@
  * reported. Runs before the slide model, so the rule inside a task-list quiz
  * never splits a slide.
  */
-import type { BlockContent, Parent, Root, RootContent } from 'mdast';
+import type { BlockContent, Nodes, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 import type { FencedDiv, Quiz, QuizBlank, QuizKey, QuizOption } from '../types.js';
 import { fencedQuiz, isQuizDiv } from './quiz/fenced.js';
+import { isPossibleAnswers, isQuestionLabel } from './quiz/labels.js';
 import { letteredQuizzes, type LetteredState } from './quiz/lettered.js';
 import { mkdocsQuizzes } from './quiz/mkdocs.js';
 import { naquizQuizzes } from './quiz/naquiz.js';
@@ -27,13 +28,22 @@ import { computeSlideLevel } from './slides.js';
 /** Remark plugin: recognise quizzes; sets `file.data.quizzes`. */
 export function quizzes() {
   return (tree: Root, file: VFile): undefined => {
-    const slideLevel = file.data.meta?.slideLevel ?? computeSlideLevel(tree.children);
+    const slideLevel = file.data.meta?.slideLevel ?? computeSlideLevel(tree.children.map(asContent));
     recognise(tree, slideLevel, file);
     const lettered: LetteredState = { count: 0 };
     recogniseLettered(tree, slideLevel, lettered, file);
     reportUnusedAnswers(lettered, file);
     file.data.quizzes = numberQuizzes(tree);
   };
+}
+
+/**
+ * Exercise label headings (`### Question`, `### Possible Answers`) are
+ * part of the quiz they frame, not slide titles: the slide level is computed
+ * as if they were text, as it will be once the quiz has taken them.
+ */
+function asContent(node: RootContent): RootContent {
+  return node.type === 'heading' && (isQuestionLabel(node) || isPossibleAnswers(node)) ? { type: 'paragraph', children: [] } : node;
 }
 
 /** Blocks inside these divs are never quizzes: speaker notes, and questions a dialect rule marked as learning goals. */
@@ -87,6 +97,14 @@ function numberQuizzes(tree: Root): QuizKey[] {
   return keys;
 }
 
+/** The text of a block, with `____` for each blank. */
+function plainText(node: Nodes): string {
+  if (node.type === 'quizBlank') return '____';
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return 'value' in node && typeof node.value === 'string' ? node.value : '';
+}
+
 function keyOf(quiz: Quiz, options: QuizOption[]): QuizKey {
   const question = quiz.children.filter((child): child is BlockContent => child.type !== 'quizOption');
   const blanks: QuizBlank[] = [];
@@ -101,7 +119,7 @@ function keyOf(quiz: Quiz, options: QuizOption[]): QuizKey {
     kind: quiz.kind,
     form: quiz.form,
     title: quiz.title,
-    question: question.map((child) => toString(child)).join('\n').trim() || quiz.title,
+    question: question.map(plainText).join('\n').trim() || quiz.title,
     multiple: quiz.multiple,
     options: options.map((option) => ({
       id: option.id,

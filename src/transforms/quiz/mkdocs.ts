@@ -40,7 +40,7 @@ export function mkdocsQuizzes(children: RootContent[], file: VFile): RootContent
     }
     const close = children.findIndex((child, at) => at > index && (isTag(child, 'close') || isTag(child, 'open')));
     if (close === -1 || !isTag(children[close], 'close')) {
-      report(file, '`<quiz>` is never closed by a `</quiz>` line; its content is shown as it is', rules.unclosedFence, node);
+      report(file, '`<quiz>` is never closed by a `</quiz>` line; what follows it is read as ordinary slide content', rules.unclosedFence, node);
       continue;
     }
     const inside = children.slice(index + 1, close) as BlockContent[];
