@@ -148,6 +148,22 @@ describe('question kinds in Chromium', () => {
     expect(readFileSync(path.join(course, 'dist/index.html'), 'utf8')).toMatch(/3 lectures, \d+ slides/);
   });
 
+  test('printed, blanks are empty lines and ordering items have no buttons, even after answering', async () => {
+    await open('kinds', 1);
+    await page.focus('#quiz-1 input.quiz-blank');
+    await page.keyboard.type('Paris');
+    await page.emulateMediaType('print');
+    const printed = await page.evaluate(() => ({
+      blank: getComputedStyle(document.querySelector('#quiz-1 input.quiz-blank')!).color,
+      shown: getComputedStyle(document.querySelector('#quiz-1 input.quiz-blank')!).display,
+      moves: getComputedStyle(document.querySelector('#quiz-2 .quiz-moves')!).display,
+      help: getComputedStyle(document.querySelector('#quiz-2 .quiz-order-help')!).display,
+      score: getComputedStyle(document.querySelector('[data-quiz-summary]')!).display,
+    }));
+    await page.emulateMediaType('screen');
+    expect(printed).toEqual({ blank: 'rgba(0, 0, 0, 0)', shown: 'inline-block', moves: 'none', help: 'none', score: 'none' });
+  });
+
   test('the page holds no readable answer', () => {
     const html = readFileSync(path.join(course, 'dist/kinds/index.html'), 'utf8');
     for (const secret of ['Paris', 'standard output', 'stdout', 'since 987', 'before any instruction runs', 'data-quiz-accepts', 'data-quiz-rank']) {
