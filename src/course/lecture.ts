@@ -81,10 +81,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       report(file, `Cannot read lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
       return result();
     }
-    const answers = await readAnswerFile(lecture.source, context.cwd);
-    if (answers.file) file.data.answerFile = answers.file;
-    // The answers file is an input of the deck: a change to it (or its creation) rebuilds the deck.
-    (file.data.dependencies ??= []).push(...answers.candidates.map((candidate) => ({ path: candidate })));
+    await addAnswerFile(file, lecture.source, context.cwd);
     try {
       await processor.process(file);
     } catch (error) {
@@ -109,6 +106,13 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       },
     };
   };
+}
+
+/** Give the lecture its answers file, which is an input of the deck: a change to it (or its creation) rebuilds the deck. */
+async function addAnswerFile(file: VFile, source: string, cwd: string): Promise<void> {
+  const answers = await readAnswerFile(source, cwd);
+  if (answers.file) file.data.answerFile = answers.file;
+  (file.data.dependencies ??= []).push(...answers.candidates.map((candidate) => ({ path: candidate })));
 }
 
 function text(value: unknown): string | undefined {
