@@ -18,10 +18,11 @@ import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/schema.js';
 import { remarkPandoc } from '../src/mdast/remark-pandoc.js';
+import { remarkQuizTags } from '../src/mdast/quiz-tags.js';
 import { createProcessor } from '../src/pipeline.js';
 import { cases, expected, messageLines } from './helpers/fixtures.js';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).use(remarkPandoc);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).use(remarkPandoc).use(remarkQuizTags);
 
 describe('parse', () => {
   for (const fixture of cases('parse')) {
