@@ -46,14 +46,22 @@ export function withoutLabelLine(paragraph: Paragraph): Paragraph | undefined {
   return withoutFirstLine(paragraph, questionLabel);
 }
 
-/** `paragraph` without its last line, when that line is "Possible Answers" (a blockquote's lazy continuation swallows it). */
-function withoutAnswersLine(paragraph: Paragraph): Paragraph | undefined {
-  const last = paragraph.children.at(-1);
-  if (last?.type !== 'text') return undefined;
-  const cut = last.value.lastIndexOf('\n');
-  if (cut === -1 || !possibleAnswers.test(last.value.slice(cut + 1).trim())) return undefined;
-  const children: PhrasingContent[] = [...paragraph.children.slice(0, -1), { ...last, value: last.value.slice(0, cut) }];
-  return { ...paragraph, children };
+/** `paragraph` without its last line, when that line is "Possible Answers" (written with no blank line before the options). */
+export function withoutAnswersLine(paragraph: Paragraph): Paragraph | undefined {
+  const children = paragraph.children;
+  let line = '';
+  for (let index = children.length - 1; index >= 0; index--) {
+    const child = children[index]!;
+    const cut = child.type === 'text' ? child.value.lastIndexOf('\n') : -1;
+    if (child.type === 'break' || cut !== -1) {
+      const text = child.type === 'text' ? child.value.slice(cut + 1) + line : line;
+      if (!possibleAnswers.test(text.trim())) return undefined;
+      const head: PhrasingContent[] = child.type === 'text' && cut > 0 ? [{ ...child, value: child.value.slice(0, cut) }] : [];
+      return { ...paragraph, children: [...children.slice(0, index), ...head] };
+    }
+    line = toString(child) + line;
+  }
+  return undefined;
 }
 
 function withoutFirstLine(paragraph: Paragraph, pattern: RegExp): Paragraph | undefined {

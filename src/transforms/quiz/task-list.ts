@@ -20,7 +20,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { Quiz } from '../../types.js';
 import { createQuiz, itemContent } from './create.js';
-import { isPossibleAnswers, isQuestion, isQuestionLabel, withoutLabelLine, withoutTrailingMarker } from './labels.js';
+import { isPossibleAnswers, isQuestion, isQuestionLabel, withoutAnswersLine, withoutLabelLine, withoutTrailingMarker } from './labels.js';
 
 export { isQuestion } from './labels.js';
 
@@ -81,7 +81,9 @@ function findQuestion(blocks: RootContent[], index: number, slideLevel: number):
   let cursor = index - 1;
   let marker = isPossibleAnswers(blocks[cursor]);
   if (marker) cursor--;
-  const swallowed = blocks[cursor]?.type === 'blockquote' ? withoutTrailingMarker(blocks[cursor] as never) : undefined;
+  const before = blocks[cursor];
+  // "Possible Answers" with no blank line before the options ends the block above it.
+  const swallowed = !marker && before?.type === 'blockquote' ? withoutTrailingMarker(before) : !marker && before?.type === 'paragraph' ? withoutAnswersLine(before) : undefined;
   if (swallowed) marker = true;
   const rule = !swallowed && blocks[cursor]?.type === 'thematicBreak' && (marker || isQuestion(blocks[cursor - 1] as Nodes | undefined));
   if (rule) cursor--;
