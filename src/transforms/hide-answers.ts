@@ -9,10 +9,10 @@
  * `{.show-answers}` on the slide's heading, on a div around it, or after
  * one of the list's items keeps them, on purpose.
  */
-import type { List, Parent, Root, RootContent } from 'mdast';
+import type { BlockContent, List, Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
-import type { Attributes } from '../types.js';
+import type { Attributes, Quiz } from '../types.js';
 
 const optOut = 'show-answers';
 const markClasses = new Set(['correct', 'correct-choice']);
@@ -33,7 +33,18 @@ function attributesOf(node: RootContent): Attributes | undefined {
 
 function walk(parent: Parent, opted: boolean, file: VFile): void {
   parent.children = (parent.children as RootContent[]).filter((node) => {
-    if (node.type === 'quiz') return true;
+    if (node.type === 'quiz') {
+      // A quiz's options and explanation are sealed; its question and hint are shown as written.
+      const question = { type: 'root', children: node.children.filter((child) => child.type !== 'quizOption') } as Parent;
+      walk(question, opted, file);
+      node.children = [...(question.children as Quiz['children']), ...node.children.filter((child) => child.type === 'quizOption')];
+      if (node.hint) {
+        const hint = { type: 'root', children: node.hint } as Parent;
+        walk(hint, opted, file);
+        node.hint = hint.children as BlockContent[];
+      }
+      return true;
+    }
     const attributes = attributesOf(node);
     const here = opted || Boolean(attributes?.classes.includes(optOut)) || (node.type === 'list' && isOptedList(node));
     if (node.type === 'fencedDiv' && node.attributes.classes.includes('button-answer') && !here) {
@@ -59,7 +70,7 @@ function hideMarks(node: RootContent, attributes: Attributes, file: VFile): void
   attributes.classes = attributes.classes.filter((name) => !markClasses.has(name));
   for (const key of keys) delete attributes.values[key];
   const marks = [...classes.map((name) => `\`.${name}\``), ...keys.map((key) => `\`${key}\``)].join(', ');
-  report(file, `${marks} marks an answer outside any quiz, so it would show students the answer; it is left out of the page. Make it part of a quiz, or add \`{.show-answers}\` to keep it`, rules.quizAnswerVisible, node);
+  report(file, `${marks} marks an answer that no quiz option took, so it would show students the answer; it is left out of the page. Put it on a quiz option, or add \`{.show-answers}\` to keep it`, rules.quizAnswerVisible, node);
 }
 
 function uncheck(list: List, file: VFile): void {
