@@ -18,6 +18,7 @@ declare module 'micromark-util-types' {
   }
 }
 
+/** The flow construct for one `<quiz>` or `</quiz>` line. */
 export const quizTag: Construct = {
   name: 'quizTag',
   tokenize: tokenizeQuizTag,
