@@ -97,6 +97,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
         title: meta?.title ?? file.stem ?? lecture.slug,
         author: meta?.author ?? [],
         date: meta?.date,
+        lang: meta?.lang,
         subject: text(meta?.raw.subject) ?? meta?.subtitle ?? text(meta?.raw.description),
         keywords: Array.isArray(meta?.raw.keywords) ? meta.raw.keywords.map(String) : text(meta?.raw.keywords)?.split(/\s*,\s*/),
         slides: file.data.slideCount ?? 0,

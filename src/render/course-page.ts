@@ -5,7 +5,7 @@
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { counted, stringsFor, type StringId, type Strings } from '../i18n/strings.js';
+import { baseLanguage, counted, stringsFor, type StringId, type Strings } from '../i18n/strings.js';
 
 /** What the course page shows of one deck. */
 export interface DeckSummary {
@@ -13,6 +13,8 @@ export interface DeckSummary {
   title: string;
   author: string[];
   date?: string | undefined;
+  /** The deck's own language (front matter `lang`), if it sets one. */
+  lang?: string | undefined;
   /** What the deck is about (front matter `subject`, `subtitle` or `description`), for PDF properties. */
   subject?: string | undefined;
   /** Front matter `keywords`, for PDF properties. */
@@ -28,8 +30,14 @@ export interface DeckSummary {
   downloads?: Array<{ label: string; href: string; string?: StringId | undefined }> | undefined;
 }
 
-/** The course page as HTML, its strings in `lang` with the course's `overrides` (config `strings`). */
-export function renderCoursePage(title: string, decks: DeckSummary[], lang: string, overrides: Readonly<Record<string, string>> = {}): string {
+/**
+ * The course page as HTML, its strings with the course's `overrides`
+ * (config `strings`) in the language every deck shares, else in `fallback`
+ * (config `lang`).
+ */
+export function renderCoursePage(title: string, decks: DeckSummary[], fallback: string, overrides: Readonly<Record<string, string>> = {}): string {
+  const own = decks.map((deck) => deck.lang ?? fallback);
+  const lang = new Set(own.map(baseLanguage)).size === 1 && own[0] ? own[0] : fallback;
   const strings = stringsFor(lang, overrides);
   const total = decks.reduce((sum, deck) => sum + deck.slides, 0);
   const tree = h('html', { lang }, [

@@ -47,6 +47,13 @@ describe('strings', () => {
     expect(validateConfig({ strings: { 'quiz.check': 'OK' } }).problems).toEqual([]);
   });
 
+  test('the course page speaks the language all its decks share, else the config\'s', () => {
+    const deck = (slug: string, lang?: string) => ({ slug, title: slug, author: [], slides: 2, source: `${slug}.md`, lang });
+    expect(renderCoursePage('Cours', [deck('a', 'fr'), deck('b', 'fr-FR')], 'en')).toContain('2 cours, 4 diapositives');
+    expect(renderCoursePage('Cours', [deck('a', 'fr'), deck('b')], 'en')).toContain('2 lectures, 4 slides');
+    expect(renderCoursePage('Cours', [deck('a', 'fr'), deck('b')], 'fr')).toContain('<html lang="fr">');
+  });
+
   test('the course page in German, with an overridden footer', () => {
     const page = renderCoursePage('Kurs', [{ slug: 'a', title: 'A', author: [], slides: 1, source: 'a.md', downloads: [{ label: 'PDF', href: 'a/a.pdf', string: 'course.handout' }] }], 'de', { 'course.footer': 'Viel Erfolg!' });
     expect(page).toContain('<html lang="de">');
