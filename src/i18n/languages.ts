@@ -50,7 +50,7 @@ const de: Table = {
   'quiz.blank': 'Lücke {n}',
   'quiz.moveUp': 'Nach oben',
   'quiz.moveDown': 'Nach unten',
-  'quiz.orderHelp': 'Bringen Sie die Einträge mit den Pfeiltasten in die richtige Reihenfolge, oder mit Alt+↑ und Alt+↓.',
+  'quiz.orderHelp': 'Bringen Sie die Einträge mit den Pfeil-Schaltflächen in die richtige Reihenfolge, oder mit Alt+↑ und Alt+↓.',
   'quiz.chooseFirst': 'Wählen Sie zuerst eine Antwort.',
   'quiz.fillFirst': 'Füllen Sie zuerst alle Lücken aus.',
   'quiz.correct': 'Richtig!',
