@@ -50,6 +50,10 @@ export const rules = {
   quizEmptyOption: 'quiz-empty-option',
   /** The answer is only an image or an external link (a QR code, a link to the answers). */
   quizAnswerOnlyInMedia: 'quiz-answer-only-in-media',
+  /** A checked task-list item, `.correct` mark or `data-solution`-like attribute that is not part of a quiz: it would show students an answer, so it is hidden. */
+  quizAnswerVisible: 'quiz-answer-visible',
+  /** An `Answer: b` line or answers file that does not fit the lecture's lettered questions (a letter with no option, a count that differs). */
+  quizAnswerKey: 'quiz-answer-key',
   /** A slide whose content does not fit its canvas even split or shrunk to the smallest scale allowed (the PDF prints it smaller still, so nothing is cut off). */
   slideOverflow: 'slide-overflow',
   /** Speaker notes too long for the notes area under their slide (printed smaller). */

@@ -26,9 +26,11 @@ import { revealComments } from './dialects/reveal-comments.js';
 import { revealNotes } from './dialects/reveal-notes.js';
 import { revealSeparators } from './dialects/reveal-separators.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
+import { remarkQuizTags } from './mdast/quiz-tags.js';
 import { revealDocument } from './render/document.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
+import { localise } from './render/localise.js';
 import { math } from './render/math.js';
 import { sealQuizzes } from './render/seal-quizzes.js';
 import { raw } from './render/raw.js';
@@ -38,6 +40,7 @@ import { figures } from './transforms/figures.js';
 import { footnotes } from './transforms/footnotes.js';
 import { fragments } from './transforms/fragments.js';
 import { frontMatter } from './transforms/front-matter.js';
+import { hideAnswers } from './transforms/hide-answers.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
 import { mathDollars } from './transforms/math-dollars.js';
@@ -74,6 +77,7 @@ export function createParser(config: Config) {
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkPandoc)
+    .use(remarkQuizTags)
     .use(frontMatter, { incremental: config.incremental })
     .use(dialect, { format: config.format })
     .use(liquid)
@@ -94,7 +98,8 @@ export function createParser(config: Config) {
     .use(revealNotes)
     .use(revealComments)
     .use(slides)
-    .use(quizAnswers, { answers: config.quiz.answers })
+    .use(hideAnswers)
+    .use(quizAnswers, { answers: config.quiz.answers, config })
     .use(footnotes)
     .use(fragments);
 }
@@ -108,6 +113,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(highlight)
     .use(math)
+    .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret })
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(rehypeStringify, { allowDangerousHtml: true });

@@ -94,50 +94,112 @@ export interface Slide extends Parent {
   data?: Data | undefined;
 }
 
-/** One answer option of a quiz. */
+/** One answer option of a quiz (or one item to put in order). */
 export interface QuizOption extends Parent {
   type: 'quizOption';
   /** Stable id, `<quiz id>/<letter>` (`quiz-2/b`); kept out of the page. */
   id: string;
   /** Letter shown in print: A, B, C… in source order. */
   letter: string;
+  /** Marked correct (choice quizzes); every item of an ordering question is `true`. */
   correct: boolean;
-  /** Feedback shown when this option is chosen and checked. */
-  feedback?: string | undefined;
+  /** Place of this item in the right order, from 1 (ordering questions; source order). */
+  rank?: number | undefined;
+  /** Feedback shown when this option is chosen and checked: text from an attribute, or blocks. */
+  feedback?: string | BlockContent[] | undefined;
   children: PhrasingContent[];
   data?: Data | undefined;
 }
 
-/** A multiple-choice question, whatever form the lecture wrote it in. */
+/** A blank of a fill-in-the-blank question (`[[answer]]`), with every answer it accepts. */
+export interface QuizBlank extends Node {
+  type: 'quizBlank';
+  /** Accepted answers as written; compared without case and extra whitespace. */
+  answers: string[];
+  /** Number of the blank in its question, from 1 (set when quizzes are numbered). */
+  index?: number | undefined;
+  data?: Data | undefined;
+}
+
+/** Where a deck's score is shown (a Quarto `{.quiz-summary}` slide). */
+export interface QuizSummary extends Node {
+  type: 'quizSummary';
+  data?: Data | undefined;
+}
+
+/** What a student does to answer: choose options, type in blanks, or put items in order. */
+export type QuizKind = 'choice' | 'fill' | 'order';
+
+/** The form a lecture wrote a quiz in. */
+export type QuizForm = 'task-list' | 'fenced' | 'quarto' | 'naquiz' | 'mkdocs' | 'quizdown' | 'lettered';
+
+/** A question, whatever form the lecture wrote it in. */
 export interface Quiz extends Parent {
   type: 'quiz';
   /** `quiz-<n>`, numbered through the deck. */
   id: string;
+  /** What answering it means. @default "choice" */
+  kind: QuizKind;
   /** Which form the lecture used. */
-  form: 'task-list' | 'fenced' | 'quarto';
+  form: QuizForm;
   /** Several options may be correct (checkboxes) rather than one (radio buttons). */
   multiple: boolean;
   /** Show the options in random order in the browser. */
   shuffle: boolean;
   /** Short text of the question, for answer keys. */
   title: string;
-  /** The question (blocks) followed by one `quizOption` per option. */
+  /** The question (blocks, holding the `quizBlank`s of a fill-in question) followed by one `quizOption` per option. */
   children: Array<BlockContent | QuizOption>;
+  /** Shown when a student asks for a hint; not part of the answer. */
+  hint?: BlockContent[] | undefined;
   /** Explanation shown once the quiz is answered right. */
   explanation?: BlockContent[] | undefined;
+  /** Language of the quiz's buttons when it differs from the deck's (a quizdown `locale`). */
+  lang?: string | undefined;
   data?: Data | undefined;
 }
 
-/** A quiz as the answer key shows it: plain text, with the answers. */
+/** One option of a quiz as the answer key shows it. */
+export interface QuizKeyOption {
+  id: string;
+  letter: string;
+  text: string;
+  correct: boolean;
+  /** Place in the right order, from 1 (ordering questions). */
+  rank?: number | undefined;
+  feedback?: string | undefined;
+}
+
+/**
+ * A quiz as the answer key shows it: plain text, with the answers. Complete
+ * for every kind, so a server can check an answer from it alone.
+ */
 export interface QuizKey {
   id: string;
+  /** `choice`, `fill` or `order`. */
+  kind: QuizKind;
+  /** The form the lecture wrote it in. */
+  form: QuizForm;
   title: string;
   question: string;
   multiple: boolean;
-  options: Array<{ id: string; letter: string; text: string; correct: boolean; feedback?: string | undefined }>;
+  /** The options of a choice question, or the items of an ordering question in source order. */
+  options: QuizKeyOption[];
+  /** Fill-in: each blank's accepted answers, in the order the blanks appear. */
+  blanks?: Array<{ id: string; answers: string[] }> | undefined;
+  /** Ordering: the option ids in the right order. */
+  order?: string[] | undefined;
+  hint?: string | undefined;
   explanation?: string | undefined;
   line: number;
   column: number;
+}
+
+/** An mkdocs-quiz `<quiz>` or `</quiz>` line, before the quiz between them is recognised. */
+export interface QuizTag extends Node {
+  type: 'quizTag';
+  kind: 'open' | 'close';
+  data?: Data | undefined;
 }
 
 /** A vertical stack of slides: a section title slide and the slides under it. */
@@ -180,6 +242,9 @@ declare module 'mdast' {
     slideFootnotes: SlideFootnotes;
     quiz: Quiz;
     quizOption: QuizOption;
+    quizBlank: QuizBlank;
+    quizSummary: QuizSummary;
+    quizTag: QuizTag;
     revealAttributes: RevealAttributes;
   }
   interface BlockContentMap {
@@ -189,11 +254,14 @@ declare module 'mdast' {
     figure: Figure;
     pause: Pause;
     quiz: Quiz;
+    quizSummary: QuizSummary;
+    quizTag: QuizTag;
     revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
     inlineAttributes: InlineAttributes;
     bracketedSpan: BracketedSpan;
+    quizBlank: QuizBlank;
     revealAttributes: RevealAttributes;
   }
 }
@@ -216,6 +284,14 @@ export interface LectureMeta {
   raw: Record<string, unknown>;
   /** Where each front matter key is written, for messages about its value. */
   positions: Record<string, Position>;
+}
+
+/** A lecture's answers file: the letters of its numbered list, by number. */
+export interface AnswerFile {
+  /** Path as shown in messages. */
+  path: string;
+  /** The letters each numbered item gives (`2. b, d` → `["b", "d"]`), by its number. */
+  answers: Record<number, string[]>;
 }
 
 /** A local file a deck refers to: the build's output depends on it. */
@@ -252,6 +328,10 @@ declare module 'vfile' {
     quizzes: QuizKey[];
     /** Whether the page holds quizzes, so the quiz plugin is loaded. */
     hasQuiz: boolean;
+    /** Languages of the page's quizzes other than the deck's own, for their messages in the browser. */
+    quizLangs: string[];
+    /** The lecture's answers file (`<name>-answers.md`, `answers.md`), read by the build: keys of lettered questions. */
+    answerFile: AnswerFile;
   }
 }
 

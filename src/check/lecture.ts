@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import type { ListingCache } from '../assets/locate.js';
 import { urlsOf, type Resolve } from '../assets/references.js';
 import { createScope } from '../assets/scope.js';
+import { readAnswerFile } from '../course/answer-file.js';
 import { messagesToData } from '../course/messages.js';
 import { diagnoseReference } from '../course/resolver.js';
 import type { Config } from '../config/schema.js';
@@ -37,7 +38,10 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
   const processor = createProcessor({ config, themes: new Set(), resolve, standalone: false, quizSecret: 'check', inspect: (tree, file) => trees.set(file, tree) });
   return async (source, text) => {
     const file = new VFile({ path: path.relative(cwd, source), cwd, value: text });
-    files.set(file, new Set());
+    const answers = await readAnswerFile(source, cwd);
+    if (answers.file) file.data.answerFile = answers.file;
+    // The answers file is an input of the lecture's facts: the check cache watches it.
+    files.set(file, new Set(answers.candidates));
     let hast: HastRoot = { type: 'root', children: [] };
     try {
       hast = (await processor.run(processor.parse(file), file)) as HastRoot;

@@ -121,6 +121,13 @@ export interface Config {
   lang: string;
   /** Make every list incremental unless front matter says otherwise. @default false */
   incremental: boolean;
+  /**
+   * Replacements for the strings shown to students (quiz buttons and
+   * messages, answer slides, the course page), by string id, e.g.
+   * `{"quiz.check": "Submit"}`; they apply in every language. The ids are
+   * listed in `docs/configuration.md`. @default {}
+   */
+  strings: Record<string, string>;
   /** Dialect of every lecture unless its front matter sets `format`: `pandoc`, `notes`, `page`, `outline` or `reveal-md`; by default each file's dialect is detected. @default undefined */
   format?: Dialect | undefined;
   /** reveal.js options. */
@@ -149,6 +156,7 @@ export const defaultConfig: Config = {
   theme: 'lecture',
   lang: 'en',
   incremental: false,
+  strings: {},
   reveal: {
     width: 960,
     height: 700,
@@ -192,5 +200,6 @@ export function resolveConfig(user: UserConfig = {}): Config {
     fit: { ...defaultConfig.fit, ...user.fit },
     check: { ...defaultConfig.check, ...user.check },
     rules: { ...defaultConfig.rules, ...user.rules },
+    strings: { ...defaultConfig.strings, ...user.strings },
   };
 }

@@ -7,6 +7,7 @@ import type { UserConfig } from './schema.js';
 import { closest } from '../suggest.js';
 import { dialects } from '../dialects/detect.js';
 import { rules } from '../diagnostics.js';
+import { stringIds } from '../i18n/strings.js';
 
 const setting = z.enum(['off', 'warn', 'error', 'info']);
 
@@ -68,6 +69,7 @@ const schema = z.strictObject({
   theme: z.string().min(1),
   lang: z.string().min(1),
   incremental: z.boolean(),
+  strings: z.record(z.string(), z.string()),
   format: z.enum(dialects),
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),
@@ -86,6 +88,8 @@ export function validateConfig(value: unknown): { config: UserConfig; problems: 
     const { $schema: _schema, ...config } = result.data;
     const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
     if (unknown.length > 0) return { problems: unknown.map((id) => `Unknown rule \`${id}\`${suggestion(closest(id, known))}`) };
+    const strings = Object.keys(config.strings ?? {}).filter((id) => !stringIds.has(id));
+    if (strings.length > 0) return { problems: strings.map((id) => `Unknown string \`strings.${id}\`${suggestion(closest(id, stringIds))}`) };
     return { config, problems: [] };
   }
   return { problems: result.error.issues.map(describeIssue) };

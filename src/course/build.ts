@@ -245,5 +245,5 @@ export async function relinkCoursePage(out: string, config: Config): Promise<voi
 }
 
 async function renderCourse(out: string, config: Config, decks: DeckSummary[]): Promise<void> {
-  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, withDownloads(out, decks), config.lang));
+  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, withDownloads(out, decks), config.lang, config.strings));
 }

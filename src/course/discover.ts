@@ -1,6 +1,7 @@
 /**
  * Find the lectures of a course: every `.md` file in the lectures folder, and
- * every folder below it that holds `.md` files next to their images. Each
+ * every folder below it that holds `.md` files next to their images; answers
+ * files (`<name>-answers.md`, see `answer-file.ts`) are not lectures. Each
  * lecture gets the output folder name (slug) it is built into.
  */
 import { existsSync, statSync, type Dirent } from 'node:fs';
@@ -24,6 +25,18 @@ export class LectureNotFoundError extends Error {
 /** Files in the lectures folder that are not lectures. */
 function isIgnored(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.md$/i.test(name);
+}
+
+/**
+ * Whether `name` (a file name) is an answers file (`answer-file.ts`) rather than a lecture,
+ * given the names in its folder: `<name>-answers.md` beside `<name>.md`, and
+ * `answers.md` beside any other markdown file (alone, it is a lecture).
+ */
+export function isAnswerFileName(name: string, siblings: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'answers.md') return siblings.some((other) => other.toLowerCase() !== lower && other.toLowerCase().endsWith('.md') && !/^readme\.md$/i.test(other));
+  const match = /^(.+)-answers\.md$/.exec(lower);
+  return match !== null && siblings.some((other) => other.toLowerCase() === `${match[1]}.md`);
 }
 
 /** A folder or file name made safe for a URL: `02 Images & Layers` → `02-images-layers`. */
@@ -95,7 +108,9 @@ function staysInside(folder: string, entry: Dirent, options: Required<Pick<Disco
 
 async function walk(folder: string, trail: string[], lectures: Lecture[], options: Required<Pick<DiscoverOptions, 'scope'>> & DiscoverOptions): Promise<void> {
   const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name) && staysInside(folder, entry, options));
-  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && entry.name.toLowerCase().endsWith('.md'));
+  const names = entries.map((entry) => entry.name);
+  // An answers file holds the key to a lecture's questions: it is read with the lecture, never built.
+  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && entry.name.toLowerCase().endsWith('.md') && !isAnswerFileName(entry.name, names));
   const alone = trail.length > 0 && markdown.length === 1;
   for (const entry of markdown) {
     const stem = entry.name.replace(/\.md$/i, '');

@@ -13,6 +13,7 @@ import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
 import type { DeckSummary } from '../render/course-page.js';
 import type { FileDependency, QuizKey } from '../types.js';
+import { readAnswerFile } from './answer-file.js';
 import type { Lecture } from './discover.js';
 import { messagesToData, type MessageData } from './messages.js';
 import { createResolver } from './resolver.js';
@@ -81,6 +82,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       report(file, `Cannot read lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
       return result();
     }
+    await addAnswerFile(file, lecture.source, context.cwd);
     try {
       await processor.process(file);
     } catch (error) {
@@ -96,6 +98,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
         title: meta?.title ?? file.stem ?? lecture.slug,
         author: meta?.author ?? [],
         date: meta?.date,
+        lang: meta?.lang,
         subject: text(meta?.raw.subject) ?? meta?.subtitle ?? text(meta?.raw.description),
         keywords: Array.isArray(meta?.raw.keywords) ? meta.raw.keywords.map(String) : text(meta?.raw.keywords)?.split(/\s*,\s*/),
         slides: file.data.slideCount ?? 0,
@@ -105,6 +108,13 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       },
     };
   };
+}
+
+/** Give the lecture its answers file, which is an input of the deck: a change to it (or its creation) rebuilds the deck. */
+async function addAnswerFile(file: VFile, source: string, cwd: string): Promise<void> {
+  const answers = await readAnswerFile(source, cwd);
+  if (answers.file) file.data.answerFile = answers.file;
+  (file.data.dependencies ??= []).push(...answers.candidates.map((candidate) => ({ path: candidate })));
 }
 
 function text(value: unknown): string | undefined {

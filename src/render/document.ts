@@ -9,6 +9,7 @@ import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
+import { clientStringIds, stringsFor } from '../i18n/strings.js';
 import { closest } from '../suggest.js';
 
 /** What the page needs to know beyond the slides. */
@@ -52,12 +53,14 @@ export function revealDocument(options: DocumentOptions) {
       h('title', title),
       ...styles.map((href) => h('link', { rel: 'stylesheet', href: `${base}/${href}` })),
     ];
+    const lang = meta?.lang ?? options.config.lang;
     const body: Element[] = [
       h('div.reveal', [h('div.slides', tree.children as Element[])]),
+      ...(file.data.hasQuiz ? [quizStrings([lang, ...(file.data.quizLangs ?? [])], options.config)] : []),
       ...scripts.map((src) => h('script', { src: `${base}/${src}` })),
       h('script', initScript(options.config, plugins)),
     ];
-    const html = h('html', { lang: meta?.lang ?? options.config.lang }, [h('head', head), h('body', body)]);
+    const html = h('html', { lang }, [h('head', head), h('body', body)]);
     return { type: 'root', children: [{ type: 'doctype' }, html as RootContent] };
   };
 }
@@ -69,6 +72,17 @@ function chooseTheme(file: VFile, options: DocumentOptions): string {
   const hint = guess ? `did you mean \`${guess}\`?` : `see \`themes/\` and the README for the theme names`;
   report(file, `Unknown theme \`${wanted}\`, using \`${options.config.theme}\`; ${hint}`, rules.unknownTheme, { position: file.data.meta?.positions.theme });
   return options.config.theme;
+}
+
+/** The messages the quiz plugin shows, by language (the deck's first), as JSON the plugin reads. */
+function quizStrings(langs: string[], config: Config): Element {
+  const table: Record<string, Record<string, string>> = {};
+  for (const lang of langs) {
+    const strings = stringsFor(lang, config.strings);
+    table[lang] = Object.fromEntries(clientStringIds.map((id) => [id, strings[id]]));
+  }
+  const json = JSON.stringify(table).replace(/</g, '\\u003c');
+  return h('script', { type: 'application/json', id: 'quiz-strings' }, json);
 }
 
 /** The inline script that starts reveal.js; `<` is escaped so no value can close the script. */

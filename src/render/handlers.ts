@@ -10,7 +10,7 @@ import { h } from 'hastscript';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
 import { mergeProperties, toProperties } from './properties.js';
-import { quiz } from './quiz.js';
+import { quiz, quizBlank, quizSummary } from './quiz.js';
 
 function element(state: State, node: Nodes, tagName: string, properties: Properties, children: ElementContent[]): Element {
   const result: Element = { type: 'element', tagName, properties, children };
@@ -94,6 +94,9 @@ export const handlers: Handlers = {
   footnoteReference: footnoteReference as Handler,
   slideFootnotes: slideFootnotes as Handler,
   quiz: quiz as Handler,
+  quizBlank: quizBlank as Handler,
+  quizSummary: quizSummary as Handler,
+  quizTag: drop,
   listItem: withAttributes(defaultHandlers.listItem, 'li'),
   fencedDivFence: drop,
   inlineAttributes: drop,
