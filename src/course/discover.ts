@@ -1,6 +1,7 @@
 /**
- * Find the lectures of a course: every `.md` file in the lectures folder, and
- * every folder below it that holds `.md` files next to their images. Each
+ * Find the lectures of a course: every `.md` or `.qmd` (Quarto) file in the
+ * lectures folder, and every folder below it that holds such files next to
+ * their images. Each
  * lecture gets the output folder name (slug) it is built into.
  */
 import { existsSync, statSync, type Dirent } from 'node:fs';
@@ -22,7 +23,12 @@ export class LectureNotFoundError extends Error {
 
 /** Files in the lectures folder that are not lectures. */
 function isIgnored(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.md$/i.test(name);
+  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.q?md$/i.test(name);
+}
+
+/** Whether a file name is a lecture's: markdown, or Quarto markdown. */
+export function isLectureName(name: string): boolean {
+  return /\.q?md$/i.test(name);
 }
 
 /** A folder or file name made safe for a URL: `02 Images & Layers` → `02-images-layers`. */
@@ -68,10 +74,10 @@ function kindOf(folder: string, entry: Dirent): 'file' | 'folder' {
 
 async function walk(folder: string, trail: string[], lectures: Lecture[]): Promise<void> {
   const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name));
-  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && entry.name.toLowerCase().endsWith('.md'));
+  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && isLectureName(entry.name));
   const alone = trail.length > 0 && markdown.length === 1;
   for (const entry of markdown) {
-    const stem = entry.name.replace(/\.md$/i, '');
+    const stem = entry.name.replace(/\.q?md$/i, '');
     const parts = alone ? trail : [...trail, stem];
     lectures.push({ source: path.join(folder, entry.name), slug: toFolderName(parts.join('-')) });
   }
@@ -83,7 +89,7 @@ async function walk(folder: string, trail: string[], lectures: Lecture[]): Promi
 }
 
 /**
- * The lectures named on the command line: `.md` files or lecture folders,
+ * The lectures named on the command line: `.md` / `.qmd` files or lecture folders,
  * matched against the course's lectures so each keeps its usual slug.
  */
 export function selectLectures(all: Lecture[], requested: string[]): Lecture[] {
@@ -95,10 +101,10 @@ export function selectLectures(all: Lecture[], requested: string[]): Lecture[] {
     const matches = all.filter((lecture) =>
       isFolder ? lecture.source.startsWith(absolute + path.sep) : lecture.source === absolute,
     );
-    if (matches.length === 0 && !isFolder && absolute.toLowerCase().endsWith('.md')) {
+    if (matches.length === 0 && !isFolder && isLectureName(absolute)) {
       matches.push({ source: absolute, slug: toFolderName(path.basename(absolute, path.extname(absolute))) });
     }
-    if (matches.length === 0) throw new LectureNotFoundError(`\`${request}\` holds no lecture (a \`.md\` file)`);
+    if (matches.length === 0) throw new LectureNotFoundError(`\`${request}\` holds no lecture (a \`.md\` or \`.qmd\` file)`);
     for (const match of matches) chosen.add(match);
   }
   return [...chosen];

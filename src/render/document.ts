@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { closest } from '../suggest.js';
+import { plainTitle } from '../transforms/title-inlines.js';
 
 /** What the page needs to know beyond the slides. */
 export interface DocumentOptions {
@@ -42,7 +43,7 @@ export function revealDocument(options: DocumentOptions) {
     if (file.data.hasQuiz) styles.push(deckAssets.quizStyle);
     const scripts = file.data.hasQuiz ? [...deckAssets.scripts, deckAssets.quizScript] : deckAssets.scripts;
     const plugins = file.data.hasQuiz ? ['RevealNotes', 'RevealQuiz'] : ['RevealNotes'];
-    const title = meta?.title ?? file.stem ?? 'Slides';
+    const title = meta?.title ? plainTitle(meta.title) : (file.stem ?? 'Slides');
     const head: Element[] = [
       h('meta', { charSet: 'utf-8' }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=no' }),
@@ -55,7 +56,7 @@ export function revealDocument(options: DocumentOptions) {
     const body: Element[] = [
       h('div.reveal', [h('div.slides', tree.children as Element[])]),
       ...scripts.map((src) => h('script', { src: `${base}/${src}` })),
-      h('script', initScript(options.config, plugins)),
+      h('script', initScript(options.config, plugins, file.data.deck?.reveal)),
     ];
     const html = h('html', { lang: meta?.lang ?? options.config.lang }, [h('head', head), h('body', body)]);
     return { type: 'root', children: [{ type: 'doctype' }, html as RootContent] };
@@ -72,8 +73,9 @@ function chooseTheme(file: VFile, options: DocumentOptions): string {
 }
 
 /** The inline script that starts reveal.js; `<` is escaped so no value can close the script. */
-function initScript(config: Config, plugins: string[]): string {
-  const options = { ...config.reveal, hash: true, respondToHashChanges: true };
+function initScript(config: Config, plugins: string[], deck: Record<string, unknown> = {}): string {
+  // Front matter (`slide-number`, `transition` … under `format: revealjs:`) wins over the course config.
+  const options = { ...config.reveal, ...deck, hash: true, respondToHashChanges: true };
   const json = JSON.stringify(options).replace(/</g, '\\u003c');
   return `Reveal.initialize(Object.assign(${json}, { plugins: [${plugins.join(', ')}] }));`;
 }
