@@ -7,6 +7,9 @@
  * browser from the colour; we decide it from the same brightness formula.
  * A background image or video with no colour given counts as dark (text is
  * light and shadowed); give a light `background-color` to say otherwise.
+ * reveal.js recomputes its own classes when a deck starts (and drops them on
+ * a slide with only an image), so the decision is also kept in classes of
+ * our own, `dark-background` / `light-background`, that the themes style.
  */
 import type { Element, Root } from 'hast';
 import colors from 'color-name';
@@ -38,8 +41,10 @@ function mark(section: Element): void {
   if (base) dark = base.alpha > 0.5 && brightness(base) < 128;
   else if (media) dark = true;
   if (dark === undefined) return;
-  const classes = classList(properties.className).filter((name) => name !== 'has-dark-background' && name !== 'has-light-background');
-  section.properties.className = [...classes, dark ? 'has-dark-background' : 'has-light-background', ...(media && !base ? ['has-media-background'] : [])];
+  const ours = ['has-dark-background', 'has-light-background', 'dark-background', 'light-background'];
+  const classes = classList(properties.className).filter((name) => !ours.includes(name));
+  const kind = dark ? 'dark-background' : 'light-background';
+  section.properties.className = [...classes, `has-${kind}`, kind, ...(media && !base ? ['has-media-background'] : [])];
 }
 
 interface Rgba {

@@ -25,6 +25,7 @@ export interface DocumentOptions {
 export const deckAssets = {
   styles: ['reveal/reset.css', 'reveal/reveal.css'],
   highlight: 'highlight.css',
+  layout: 'layout.css',
   katex: 'katex/katex.min.css',
   quizStyle: 'quiz/quiz.css',
   quizScript: 'quiz/quiz.js',
@@ -38,7 +39,7 @@ export function revealDocument(options: DocumentOptions) {
     const meta = file.data.meta;
     const theme = chooseTheme(file, options);
     file.data.theme = theme;
-    const styles = [...deckAssets.styles, `themes/${theme}.css`, deckAssets.highlight];
+    const styles = [...deckAssets.styles, `themes/${theme}.css`, deckAssets.layout, deckAssets.highlight];
     if (file.data.hasMath) styles.push(deckAssets.katex);
     if (file.data.hasQuiz) styles.push(deckAssets.quizStyle);
     const scripts = file.data.hasQuiz ? [...deckAssets.scripts, deckAssets.quizScript] : deckAssets.scripts;

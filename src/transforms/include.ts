@@ -33,13 +33,14 @@ interface State {
 }
 
 /** Remark plugin: expand `{{< include >}}` shortcodes. */
-export function include(options: IncludeOptions = {}) {
-  return async function (this: Processor, tree: Root, file: VFile): Promise<undefined> {
+export function include(this: Processor, options: IncludeOptions = {}) {
+  const processor = this;
+  return async (tree: Root, file: VFile): Promise<undefined> => {
     if (!hasInclude(tree)) return;
     const folder = path.resolve(file.cwd, file.dirname ?? '.');
     const root = await realpath(options.courseRoot ?? folder).catch(() => path.resolve(options.courseRoot ?? folder));
     const own = file.path ? await realpath(path.resolve(file.cwd, file.path)).catch(() => path.resolve(file.cwd, file.path)) : '';
-    await expand(tree, folder, { processor: this, file, root, trail: own ? [own] : [] }, undefined);
+    await expand(tree, folder, { processor, file, root, trail: own ? [own] : [] }, undefined);
   };
 }
 
@@ -94,6 +95,8 @@ async function read(shortcode: Shortcode, folder: string, state: State, at: Posi
     report(state.file, `Cannot include \`${name}\`: includes are nested more than ${maxDepth} deep`, rules.includeFailed, place);
     return [];
   }
+  // The deck depends on the included file: the build cache must see it change.
+  (state.file.data.dependencies ??= []).push({ path: real });
   const text = await readFile(real, 'utf8').catch(() => undefined);
   if (text === undefined) {
     report(state.file, `Cannot include \`${name}\`: it cannot be read`, rules.includeFailed, place);

@@ -50,9 +50,13 @@ function autoStretch(slide: Slide): void {
   image.data = { ...image.data, attributes: stretched };
 }
 
-/** Whether `image` sits in a paragraph or figure that is a direct child of the slide. */
+/** Whether `image` sits in a paragraph or figure that is a direct child of the slide, and that is no fragment. */
 function isTopLevel(slide: Slide, image: Image): boolean {
-  return slide.children.some((block) => (block.type === 'paragraph' || block.type === 'figure') && block.children.includes(image));
+  return slide.children.some((block) => {
+    if ((block.type !== 'paragraph' && block.type !== 'figure') || !block.children.includes(image)) return false;
+    const classes = block.data?.hProperties?.className;
+    return !(Array.isArray(classes) && classes.includes('fragment'));
+  });
 }
 
 /** `block`, or the blocks it becomes with a stretched image lifted out of it. */

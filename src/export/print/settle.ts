@@ -34,6 +34,19 @@ export async function settlePage(): Promise<Overflow[]> {
           }),
       ),
   );
+  // `.r-fit-text`: the largest font size at which the text stays on one line within its box, as reveal.js fits it.
+  for (const text of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page .r-fit-text'))) {
+    const box = text.parentElement?.clientWidth ?? 0;
+    let low = 8;
+    let high = 500;
+    for (let step = 0; step < 12 && box > 0; step++) {
+      const size = (low + high) / 2;
+      text.style.fontSize = `${size}px`;
+      if (text.scrollWidth <= box) low = size;
+      else high = size;
+    }
+    if (box > 0) text.style.fontSize = `${low}px`;
+  }
   const tolerance = 2;
   const excess = (element: HTMLElement) => Math.max(element.scrollHeight - element.clientHeight, element.scrollWidth - element.clientWidth);
   const results: Overflow[] = [];
