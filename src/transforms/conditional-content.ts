@@ -19,13 +19,24 @@ export function conditionalContent() {
 }
 
 function walk(parent: Parent): void {
+  let dropped = false;
   parent.children = parent.children.flatMap((child) => {
     if ('children' in child) walk(child);
     if (child.type !== 'fencedDiv' && child.type !== 'bracketedSpan') return [child];
     const shown = isShown(child.attributes);
     if (shown === undefined) return [child];
+    dropped ||= !shown;
     return shown ? child.children : [];
   }) as Parent['children'];
+  if (dropped && parent.type === 'paragraph') trimEnds(parent);
+}
+
+/** No space left at the ends of a paragraph that lost its first or last span. */
+function trimEnds(paragraph: Parent): void {
+  const first = paragraph.children[0];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  const last = paragraph.children.at(-1);
+  if (last?.type === 'text') last.value = last.value.trimEnd();
 }
 
 /** Whether conditional content is shown in a deck; `undefined` when the attributes make nothing conditional. */

@@ -4,6 +4,7 @@
  * attributes apply to the whole figure: `.fragment` (and its effect classes
  * and index) makes the figure one step, `fig-align` aligns it, and
  * `fig-alt` becomes the image's alt text (the caption stays the caption).
+ * An `.absolute` image alone in its paragraph stands on the slide itself.
  */
 import type { Image, Paragraph, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -21,6 +22,11 @@ export function figures() {
       if (image?.type !== 'image' || !parent || index === undefined) return;
       if (rest.some((child) => child.type !== 'text' || child.value.trim() !== '')) return;
       const attributes = image.data?.attributes;
+      // An `.absolute` image is placed on the slide, not in the text: no figure, no empty paragraph left behind.
+      if (attributes?.classes.includes('absolute')) {
+        parent.children[index] = image as unknown as Figure;
+        return;
+      }
       if (!image.alt) {
         if (attributes) alignParagraph(node, image, attributes);
         return;

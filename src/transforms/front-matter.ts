@@ -114,7 +114,7 @@ function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, met
     if (!(name in raw) || raw[name] === null) continue;
     const result = convert(raw[name], field.kind);
     if (result.ok) (meta as unknown as Record<string, unknown>)[field.key] = result.value;
-    else report(file, `Front matter \`${name}\` must be ${result.expected}`, rules.frontMatter, keyPlace(name));
+    else report(file, `Front matter \`${name}\` must be ${result.expected}`, rules.frontMatter, meta.positions[name] ? { position: meta.positions[name] } : keyPlace(name));
   }
 }
 
@@ -186,8 +186,8 @@ function convertList(value: unknown): Converted {
   const names: string[] = [];
   for (const item of value) {
     if (isText(item)) names.push(String(item));
-    else if (item && typeof item === 'object' && isText((item as { name?: unknown }).name)) {
-      names.push(String((item as { name: unknown }).name));
+    else if (item && typeof item === 'object' && nameOf((item as { name?: unknown }).name) !== undefined) {
+      names.push(nameOf((item as { name: unknown }).name)!);
     } else return { ok: false, expected: 'text or a list of names' };
   }
   return { ok: true, value: names };

@@ -46,7 +46,7 @@ function autoStretch(slide: Slide): void {
   if (attributes && (attributes.values.height !== undefined || /height/.test(attributes.values.style ?? '') || attributes.classes.some((name) => ['nostretch', 'absolute', 'fragment'].includes(name)))) return;
   if (!isTopLevel(slide, image)) return;
   const stretched: Attributes = attributes ?? { classes: [], values: {} };
-  stretched.classes = [...stretched.classes, 'r-stretch'];
+  if (!stretched.classes.some((name) => stretchClasses.includes(name))) stretched.classes = [...stretched.classes, 'r-stretch'];
   image.data = { ...image.data, attributes: stretched };
 }
 
@@ -76,6 +76,12 @@ function lift(block: RootContent): RootContent[] {
   return [before, image as unknown as RootContent, after].filter((part) => part.type !== 'paragraph' || part.children.length > 0);
 }
 
+/** The inline content around a lifted image, without the space that bordered it. */
 function trim(children: Paragraph['children']): Paragraph['children'] {
-  return children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const kept = children.filter((child) => !(child.type === 'text' && child.value.trim() === '')).map((child) => ({ ...child }));
+  const first = kept[0];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  const last = kept.at(-1);
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  return kept;
 }

@@ -36,9 +36,12 @@ export async function settlePage(): Promise<Overflow[]> {
   );
   // `.r-fit-text`: the largest font size at which the text stays on one line within its box, as reveal.js fits it.
   for (const text of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page .r-fit-text'))) {
-    const box = text.parentElement?.clientWidth ?? 0;
+    const parent = text.parentElement;
+    const padding = parent ? parseFloat(getComputedStyle(parent).paddingLeft) + parseFloat(getComputedStyle(parent).paddingRight) : 0;
+    const box = (parent?.clientWidth ?? 0) - padding;
     let low = 8;
-    let high = 500;
+    // reveal.js caps fitted text at 80 % of the slide height.
+    let high = (text.closest('section')?.clientHeight ?? 700) * 0.8;
     for (let step = 0; step < 12 && box > 0; step++) {
       const size = (low + high) / 2;
       text.style.fontSize = `${size}px`;
