@@ -103,7 +103,10 @@ async function drawAll(sources: string[], ids: string[]): Promise<DiagramResult[
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const line = /line (\d+)/i.exec(message)?.[1];
-      results.push({ error: message.split('\n')[0]!, line: line === undefined ? undefined : Number(line) });
+      const lines = message.split('\n');
+      const expecting = lines.find((text) => /^Expecting /.test(text));
+      const summary = lines[0]!.replace(/:$/, '') + (expecting ? `: ${expecting.slice(0, 160)}` : '');
+      results.push({ error: summary, line: line === undefined ? undefined : Number(line) });
     }
     document.querySelectorAll(`#d${ids[index]}, #${ids[index]}`).forEach((element) => element.remove());
   }

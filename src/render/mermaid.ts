@@ -53,8 +53,10 @@ export function diagrams(options: DiagramOptions) {
         pre.children = svg as ElementContent[];
         return;
       }
+      // Mermaid counts a parse error at the end of the text one line past the last; the diagram's own lines end at `last`.
       const start = pre.position?.start;
-      const line = start && result.line !== undefined ? start.line + result.line : start?.line;
+      const last = start ? start.line + blocks[index]!.source.replace(/\n$/, '').split('\n').length : undefined;
+      const line = start && result.line !== undefined ? Math.min(start.line + result.line, last!) : start?.line;
       const point = line === undefined ? undefined : { line, column: 1 };
       report(file, `Mermaid diagram error: ${result.error}; the diagram is shown as code`, rules.diagramError, point ? { position: { start: point, end: point } } : pre);
     });
