@@ -110,7 +110,7 @@ export interface Config {
   lang: string;
   /** Make every list incremental unless front matter says otherwise. @default false */
   incremental: boolean;
-  /** Dialect of every lecture unless its front matter sets `format`: `pandoc`, `notes`, `page`, `outline` or `reveal-md`; by default each file's dialect is detected. @default undefined */
+  /** Dialect of every lecture unless its front matter sets `format` (or it is a `.qmd` file): `pandoc`, `notes`, `page`, `outline`, `reveal-md` or `quarto`; by default each file's dialect is detected. @default undefined */
   format?: Dialect | undefined;
   /** reveal.js options. */
   reveal: RevealOptions;

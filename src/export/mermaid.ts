@@ -92,7 +92,8 @@ async function drawAll(sources: string[], ids: string[]): Promise<DiagramResult[
       noteBkgColor: dark ? '#444444' : '#fff8dc',
       noteTextColor: text,
       noteBorderColor: accent,
-      fontSize: '18px',
+      // Diagram text a little smaller than the slide's text, as a figure's.
+      fontSize: `${Math.round((parseFloat(variable('--r-main-font-size', '32px')) || 32) * 0.7)}px`,
     },
   });
   const results: DiagramResult[] = [];
