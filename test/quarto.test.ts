@@ -95,3 +95,17 @@ describe('deck options in the page', () => {
     expect(String(file.value)).toContain('<title>Report for Sys.Date()</title>');
   });
 });
+
+describe('fitting a slide with a footer', () => {
+  test('each continuation slide keeps the footer and the logo, and no cut falls at them', async () => {
+    const { applyFits } = await import('../src/fit/apply.js');
+    const tree = fromHtml(
+      '<div class="reveal"><div class="slides"><section id="s"><h2>Long</h2><p>one</p><p>two</p><p>three</p><div class="footer footer-default"><p>Course</p></div><p class="slide-logo"><img src="logo.svg" alt="Logo"></p></section></div></div>',
+    );
+    const counts = applyFits(tree, [{ slide: 1, cuts: [{ block: 3 }] } as never]);
+    expect(counts).toEqual([2]);
+    const pieces = selectAll('section', tree);
+    expect(pieces.map((piece) => toText(piece).replace(/\s+/g, ' ').trim())).toEqual(['Long (1/2) one two Course', 'Long (2/2) three Course']);
+    for (const piece of pieces) expect(selectAll('.slide-logo img', piece)).toHaveLength(1);
+  });
+});
