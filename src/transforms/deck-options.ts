@@ -10,6 +10,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 import { closest } from '../suggest.js';
+import { quartoFormatsOf } from '../dialects/detect.js';
 import type { DeckOptions, LectureMeta } from '../types.js';
 
 const transitions = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'];
@@ -74,7 +75,22 @@ export function deckOptions() {
     const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
     file.data.deck = readOptions(meta, file);
     checkBlockKeys(meta, file);
+    if (quartoFormatsOf(meta.raw.format).includes('revealjs') || /\.qmd$/i.test(file.path ?? '')) checkTopKeys(meta, file);
   };
+}
+
+/**
+ * In a Quarto lecture, a top-level key that is no option but one letter or
+ * two from one (`slide-numbers`) is reported with the fix; any other key is
+ * the author's own metadata and stays quiet.
+ */
+function checkTopKeys(meta: LectureMeta, file: VFile): void {
+  const known = [...Object.keys(options), ...metaKeys, ...ignored];
+  for (const name of Object.keys(meta.raw)) {
+    if (known.includes(name) || meta.formatOptions?.[name] !== undefined) continue;
+    const guess = closest(name, Object.keys(options));
+    if (guess && guess !== name) report(file, `Unknown front matter key \`${name}\`; did you mean \`${guess}\`?`, rules.frontMatter, { position: meta.positions[name] });
+  }
 }
 
 function readOptions(meta: LectureMeta, file: VFile): DeckOptions {
