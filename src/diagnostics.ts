@@ -84,6 +84,16 @@ export const rules = {
   rawScript: 'raw-script',
   /** A presentational tag HTML no longer has (`<center>`, `<font>` …). */
   deprecatedHtml: 'deprecated-html',
+  /** Pandoc's computed slide level folds many headed slides into few (one `#` heading followed by content). */
+  slideLevelCollapse: 'slide-level-collapse',
+  /** Executable code chunks (`{r}`, `{python}` …) or inline `r` code: their output needs Quarto or knitr. */
+  executableCode: 'executable-code',
+  /** A Quarto shortcode (`{{< … >}}`) we cannot carry out, or one written wrong. */
+  shortcode: 'shortcode',
+  /** `{{< include >}}` of a file that is missing, outside the course, or includes itself. */
+  includeFailed: 'include-failed',
+  /** A diagram (` ```mermaid `) that could not be drawn. */
+  diagramError: 'diagram-error',
 } as const;
 
 export type RuleId = (typeof rules)[keyof typeof rules];

@@ -25,6 +25,22 @@ import { revealAttributeComments } from './dialects/reveal-attribute-comments.js
 import { revealComments } from './dialects/reveal-comments.js';
 import { revealNotes } from './dialects/reveal-notes.js';
 import { revealSeparators } from './dialects/reveal-separators.js';
+import { revealSetext } from './dialects/reveal-setext.js';
+import { remarkShortcodes } from './mdast/shortcodes.js';
+import { backgrounds } from './render/backgrounds.js';
+import { codeLines as renderCodeLines } from './render/code-lines.js';
+import { diagrams } from './render/mermaid.js';
+import { absolute } from './transforms/absolute.js';
+import { callouts } from './transforms/callouts.js';
+import { chunks } from './transforms/chunks.js';
+import { codeLines } from './transforms/code-lines.js';
+import { conditionalContent } from './transforms/conditional-content.js';
+import { deckDecor } from './transforms/deck-decor.js';
+import { deckOptions } from './transforms/deck-options.js';
+import { include } from './transforms/include.js';
+import { looseColumns } from './transforms/loose-columns.js';
+import { shortcodes } from './transforms/shortcodes.js';
+import { stretch } from './transforms/stretch.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
 import { remarkQuizTags } from './mdast/quiz-tags.js';
 import { revealDocument } from './render/document.js';
@@ -63,6 +79,18 @@ export interface ProcessorOptions {
   quizSecret?: string | undefined;
   /** Called with each finished slide tree (mdast) before it is rendered; the checker reads it. */
   inspect?: ((tree: MdastRoot, file: VFile) => void) | undefined;
+  /** The course folder: `{{< include >}}` reads no file outside it. @default the lecture's folder */
+  courseRoot?: string | undefined;
+  /** Draw mermaid diagrams as SVG (launches the browser); `false` leaves them as code. @default true */
+  diagrams?: boolean | undefined;
+  /** The stylesheet of a theme, by name, for the colours of diagrams. @default undefined */
+  themeFile?: ((theme: string) => string | undefined) | undefined;
+}
+
+/** What the parser needs beyond the configuration. */
+export interface ParserOptions {
+  /** The course folder: `{{< include >}}` reads no file outside it. @default the lecture's folder */
+  courseRoot?: string | undefined;
 }
 
 /**
@@ -70,24 +98,35 @@ export interface ProcessorOptions {
  * dialect rules (`src/dialects/`) run only on files of their dialect, so a
  * Pandoc lecture takes the plain Pandoc path.
  */
-export function createParser(config: Config) {
+export function createParser(config: Config, options: ParserOptions = {}) {
   return unified()
     .use(remarkParse)
+    .use(remarkShortcodes)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkPandoc)
     .use(remarkQuizTags)
     .use(frontMatter, { incremental: config.incremental })
+    .use(deckOptions)
+    .use(include, { courseRoot: options.courseRoot })
     .use(dialect, { format: config.format })
     .use(liquid)
     .use(pageMeta)
     .use(outlineLists)
     .use(outlineTitles)
     .use(revealAttributeComments)
+    .use(revealSetext)
     .use(fencedDivs)
     .use(inlineAttributes)
+    .use(chunks)
     .use(codeAttributes)
+    .use(codeLines)
+    .use(shortcodes)
+    .use(conditionalContent)
+    .use(callouts)
+    .use(looseColumns)
+    .use(absolute)
     .use(mathDollars)
     .use(documentTitle)
     .use(boldHeadings)
@@ -99,19 +138,24 @@ export function createParser(config: Config) {
     .use(revealComments)
     .use(slides)
     .use(hideAnswers)
+    .use(stretch)
     .use(quizAnswers, { answers: config.quiz.answers, config })
     .use(footnotes)
-    .use(fragments);
+    .use(fragments)
+    .use(deckDecor);
 }
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */
 export function createProcessor(options: ProcessorOptions) {
-  return createParser(options.config)
+  return createParser(options.config, { courseRoot: options.courseRoot })
     .use(options.inspect ? [[inspectTree, options.inspect]] : [])
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)
     .use(references, { resolve: options.resolve ?? (() => undefined) })
+    .use(backgrounds)
+    .use(diagrams, { enabled: options.diagrams, themeFile: options.themeFile, defaultTheme: options.config.theme, browser: options.config.pdf.browser })
     .use(highlight)
+    .use(renderCodeLines)
     .use(math)
     .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret })

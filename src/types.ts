@@ -81,6 +81,16 @@ export interface RevealAttributes extends Node {
   data?: Data | undefined;
 }
 
+/** A Quarto shortcode, `{{< video demo.mp4 >}}`; carried out (or reported and removed) before rendering. */
+export interface Shortcode extends Node {
+  type: 'shortcode';
+  name: string;
+  args: { positional: string[]; named: Record<string, string> };
+  /** The shortcode as written (normalised), for messages. */
+  value: string;
+  data?: Data | undefined;
+}
+
 /** One reveal.js slide (`<section>`). */
 export interface Slide extends Parent {
   type: 'slide';
@@ -228,6 +238,10 @@ declare module 'mdast' {
     attributes?: Attributes | undefined;
     /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
     notQuiz?: boolean | undefined;
+    /** Set on a callout once it has its title and body. */
+    callout?: boolean | undefined;
+    /** Set on the `.columns` div made around loose `.column` divs. */
+    looseColumns?: boolean | undefined;
   }
   interface RootContentMap {
     fencedDivFence: FencedDivFence;
@@ -246,6 +260,7 @@ declare module 'mdast' {
     quizSummary: QuizSummary;
     quizTag: QuizTag;
     revealAttributes: RevealAttributes;
+    shortcode: Shortcode;
   }
   interface BlockContentMap {
     fencedDivFence: FencedDivFence;
@@ -259,6 +274,7 @@ declare module 'mdast' {
     revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
+    shortcode: Shortcode;
     inlineAttributes: InlineAttributes;
     bracketedSpan: BracketedSpan;
     quizBlank: QuizBlank;
@@ -280,8 +296,10 @@ export interface LectureMeta {
   /** Make every list incremental. */
   incremental: boolean;
   lang?: string | undefined;
-  /** Every front matter key as written, for transforms that read their own. */
+  /** Every front matter key as written, for transforms that read their own; Quarto's `format: revealjs:` options merged in. */
   raw: Record<string, unknown>;
+  /** The options written under Quarto's `format: revealjs:`, when there are any. */
+  formatOptions?: Record<string, unknown> | undefined;
   /** Where each front matter key is written, for messages about its value. */
   positions: Record<string, Position>;
 }
@@ -292,6 +310,28 @@ export interface AnswerFile {
   path: string;
   /** The letters each numbered item gives (`2. b, d` → `["b", "d"]`), by its number. */
   answers: Record<number, string[]>;
+}
+
+/** Deck options from front matter (`src/transforms/deck-options.ts`). */
+export interface DeckOptions {
+  /** Text of the footer on every slide. */
+  footer?: string | undefined;
+  /** Image shown in the corner of every slide. */
+  logo?: string | undefined;
+  /** reveal.js options (camelCase) that win over the course config for this deck. */
+  reveal: Record<string, unknown>;
+  /** Every slide in the smaller type (`.smaller`). */
+  smaller: boolean;
+  /** Every slide scrolls when too long (`.scrollable`). */
+  scrollable: boolean;
+  /** A table-of-contents slide after the title slide. */
+  toc?: { depth: number; title: string } | undefined;
+  /** Stretch a lone image to the height left on its slide (Quarto's default). */
+  autoStretch: boolean;
+  /** Print one page per fragment step (`pdf-separate-fragments`). */
+  pdfFragments?: boolean | undefined;
+  /** Attributes of the title slide (`title-slide-attributes`). */
+  titleAttributes?: Record<string, string> | undefined;
 }
 
 /** A local file a deck refers to: the build's output depends on it. */
@@ -306,6 +346,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Lecture metadata, set by the front-matter transform. */
     meta: LectureMeta;
+    /** Deck options from front matter, set by the deck-options transform. */
+    deck: DeckOptions;
     /** Every element id the deck carries: written ones first, then generated heading ids. */
     ids: string[];
     /** The dialect the lecture is read as (`src/dialects/`). */

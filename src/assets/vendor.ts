@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 export const assetFolder = '_assets';
 
 /** Our stylesheets that are not themes. */
-const ownStyles = new Set(['highlight.css', 'course.css', 'quiz.css']);
+const ownStyles = new Set(['highlight.css', 'course.css', 'quiz.css', 'layout.css']);
 
 /**
  * Every theme a deck may name: the course's `themes/`, ours, then reveal.js's.
@@ -63,6 +63,7 @@ export async function copyVendorAssets(out: string, needs: AssetNeeds): Promise<
     copyIfChanged(path.join(reveal, 'reveal.js'), path.join(target, 'reveal/reveal.js')),
     copyIfChanged(path.join(reveal, 'plugin/notes.js'), path.join(target, 'reveal/plugin/notes.js')),
     copyStylesheet(path.join(packageRoot(), 'themes/highlight.css'), target, 'highlight.css'),
+    copyStylesheet(path.join(packageRoot(), 'themes/layout.css'), target, 'layout.css'),
     copyStylesheet(path.join(packageRoot(), 'themes/course.css'), target, 'course.css'),
   ];
   for (const theme of new Set(needs.themes)) {

@@ -128,7 +128,7 @@ export interface Config {
    * listed in `docs/configuration.md`. @default {}
    */
   strings: Record<string, string>;
-  /** Dialect of every lecture unless its front matter sets `format`: `pandoc`, `notes`, `page`, `outline` or `reveal-md`; by default each file's dialect is detected. @default undefined */
+  /** Dialect of every lecture unless its front matter sets `format` (or it is a `.qmd` file): `pandoc`, `notes`, `page`, `outline`, `reveal-md` or `quarto`; by default each file's dialect is detected. @default undefined */
   format?: Dialect | undefined;
   /** reveal.js options. */
   reveal: RevealOptions;

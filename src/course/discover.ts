@@ -1,7 +1,8 @@
 /**
- * Find the lectures of a course: every `.md` file in the lectures folder, and
- * every folder below it that holds `.md` files next to their images; answers
- * files (`<name>-answers.md`, see `answer-file.ts`) are not lectures. Each
+ * Find the lectures of a course: every `.md` or `.qmd` (Quarto) file in the
+ * lectures folder, and every folder below it that holds such files next to
+ * their images; answers files (`<name>-answers.md`, see `answer-file.ts`)
+ * are not lectures. Each
  * lecture gets the output folder name (slug) it is built into.
  */
 import { existsSync, statSync, type Dirent } from 'node:fs';
@@ -24,7 +25,12 @@ export class LectureNotFoundError extends Error {
 
 /** Files in the lectures folder that are not lectures. */
 function isIgnored(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.md$/i.test(name);
+  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.q?md$/i.test(name);
+}
+
+/** Whether a file name is a lecture's: markdown, or Quarto markdown. */
+export function isLectureName(name: string): boolean {
+  return /\.q?md$/i.test(name);
 }
 
 /**
@@ -100,7 +106,7 @@ function kindOf(folder: string, entry: Dirent): 'file' | 'folder' | 'other' {
 /** Whether a symbolic link entry stays inside the scope; reported and skipped when not. */
 function staysInside(folder: string, entry: Dirent, options: Required<Pick<DiscoverOptions, 'scope'>> & DiscoverOptions): boolean {
   // Only what could be a lecture counts here; a linked image is the business of the lecture showing it.
-  if (!entry.isSymbolicLink() || (!entry.name.toLowerCase().endsWith('.md') && kindOf(folder, entry) !== 'folder')) return true;
+  if (!entry.isSymbolicLink() || (!isLectureName(entry.name) && kindOf(folder, entry) !== 'folder')) return true;
   const { inside, real } = resolveInScope(path.join(folder, entry.name), options.scope);
   if (!inside) options.refuse?.(path.join(folder, entry.name), real);
   return inside;
@@ -110,10 +116,10 @@ async function walk(folder: string, trail: string[], lectures: Lecture[], option
   const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name) && staysInside(folder, entry, options));
   const names = entries.map((entry) => entry.name);
   // An answers file holds the key to a lecture's questions: it is read with the lecture, never built.
-  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && entry.name.toLowerCase().endsWith('.md') && !isAnswerFileName(entry.name, names));
+  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && isLectureName(entry.name) && !isAnswerFileName(entry.name, names));
   const alone = trail.length > 0 && markdown.length === 1;
   for (const entry of markdown) {
-    const stem = entry.name.replace(/\.md$/i, '');
+    const stem = entry.name.replace(/\.q?md$/i, '');
     const parts = alone ? trail : [...trail, stem];
     lectures.push({ source: path.join(folder, entry.name), slug: toFolderName(parts.join('-')) });
   }
@@ -125,7 +131,7 @@ async function walk(folder: string, trail: string[], lectures: Lecture[], option
 }
 
 /**
- * The lectures named on the command line: `.md` files or lecture folders,
+ * The lectures named on the command line: `.md` / `.qmd` files or lecture folders,
  * matched against the course's lectures so each keeps its usual slug.
  */
 export function selectLectures(all: Lecture[], requested: string[]): Lecture[] {
@@ -137,10 +143,10 @@ export function selectLectures(all: Lecture[], requested: string[]): Lecture[] {
     const matches = all.filter((lecture) =>
       isFolder ? lecture.source.startsWith(absolute + path.sep) : lecture.source === absolute,
     );
-    if (matches.length === 0 && !isFolder && absolute.toLowerCase().endsWith('.md')) {
+    if (matches.length === 0 && !isFolder && isLectureName(absolute)) {
       matches.push({ source: absolute, slug: toFolderName(path.basename(absolute, path.extname(absolute))) });
     }
-    if (matches.length === 0) throw new LectureNotFoundError(`\`${request}\` holds no lecture (a \`.md\` file)`);
+    if (matches.length === 0) throw new LectureNotFoundError(`\`${request}\` holds no lecture (a \`.md\` or \`.qmd\` file)`);
     for (const match of matches) chosen.add(match);
   }
   return [...chosen];

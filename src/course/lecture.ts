@@ -8,6 +8,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { MediaStore } from '../assets/media.js';
 import { createScope } from '../assets/scope.js';
+import { findThemes } from '../assets/vendor.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
@@ -54,10 +55,13 @@ export interface LectureResult {
 
 /** A function that builds one lecture of the course described by `context`. */
 export function createLectureBuilder(context: BuildContext): (lecture: Lecture) => Promise<LectureResult> {
+  let catalog: Map<string, string> | undefined;
   const processor = createProcessor({
     quizSecret: context.quizSecret,
     config: context.config,
     themes: new Set(context.themes),
+    courseRoot: context.root,
+    themeFile: (theme) => (catalog ??= findThemes(context.root)).get(theme),
     resolve: createResolver({
       scope: createScope(context.root, context.config.assets.allow),
       media: new MediaStore(context.out),

@@ -16,6 +16,8 @@ import { pdfPaths } from '../course/downloads.js';
 import { claimFolder, keysFolder } from '../course/ownership.js';
 import type { Config, PdfOptions as PdfConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
+import { readFileSync } from 'node:fs';
+import { deckSettings } from './deck-settings.js';
 import { exportDeck, type DeckOutcome, type Variant, type WrittenPdf } from './export-deck.js';
 import type { PrintOptions } from './print/document.js';
 import { createProgress } from './progress.js';
@@ -117,12 +119,19 @@ async function exportBuilt(result: BuildResult, options: ExportOptions, session:
 
 /** The PDFs to make of one deck. */
 function variantsOf(slug: string, out: string, config: Config, settings: PdfConfig): Variant[] {
+  let html = '';
+  try {
+    html = readFileSync(path.join(out, slug, 'index.html'), 'utf8');
+  } catch {
+    // A deck that was not written is reported where it is exported.
+  }
+  const deck = deckSettings(html, config);
   const base: PrintOptions = {
-    width: config.reveal.width,
-    height: config.reveal.height,
-    fragments: settings.fragments,
+    width: deck.width,
+    height: deck.height,
+    fragments: settings.fragments || deck.fragments === true,
     notes: 'none',
-    notesHeight: Math.round(config.reveal.height / 2),
+    notesHeight: Math.round(deck.height / 2),
     pageNumbers: settings.pageNumbers,
   };
   const variants: Variant[] = [{ kind: 'slides', file: path.join(out, pdfPaths.slides(slug)), print: base }];

@@ -103,6 +103,7 @@ export const handlers: Handlers = {
   titleBlockLine: drop,
   pause: drop,
   revealAttributes: drop,
+  shortcode: drop,
   image: withAttributes(defaultHandlers.image, 'img'),
   imageReference: withAttributes(defaultHandlers.imageReference, 'img'),
   link: withAttributes(defaultHandlers.link, 'a'),
