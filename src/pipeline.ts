@@ -77,6 +77,8 @@ export interface ProcessorOptions {
   standalone?: boolean | undefined;
   /** Secret the quiz salts derive from, for reproducible pages. @default random */
   quizSecret?: string | undefined;
+  /** Classroom mode: quizzes are checked by the classroom server, so pages hold nothing to check them with. @default false */
+  classroom?: boolean | undefined;
   /** Called with each finished slide tree (mdast) before it is rendered; the checker reads it. */
   inspect?: ((tree: MdastRoot, file: VFile) => void) | undefined;
   /** The course folder: `{{< include >}}` reads no file outside it. @default the lecture's folder */
@@ -158,7 +160,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(renderCodeLines)
     .use(math)
     .use(localise, { config: options.config })
-    .use(sealQuizzes, { secret: options.quizSecret })
+    .use(sealQuizzes, { secret: options.quizSecret, classroom: options.classroom })
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(rehypeStringify, { allowDangerousHtml: true });
 }

@@ -15,6 +15,7 @@
 import { checkChoice, inputOf, shuffleOptions } from './choice.js';
 import { checkFill } from './fill.js';
 import { checkOrder, setupOrder } from './order.js';
+import { isRemote, sendAnswer } from './remote.js';
 import { clearShown, message, type QuizState } from './state.js';
 
 interface RevealLike {
@@ -24,7 +25,8 @@ interface RevealLike {
 const keysReveal = new Set([' ', 'Enter', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
 function check(state: QuizState): void {
-  if (state.kind === 'fill') checkFill(state);
+  if (isRemote(state)) sendAnswer(state);
+  else if (state.kind === 'fill') checkFill(state);
   else if (state.kind === 'order') checkOrder(state);
   else checkChoice(state);
 }

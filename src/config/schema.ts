@@ -44,6 +44,12 @@ export interface AssetOptions {
   allow: string[];
 }
 
+/** Classroom mode (`lecture serve --classroom`). */
+export interface ClassroomOptions {
+  /** Folder for the sessions' results and journals, relative to the course root; outside the output folder. @default "quiz-results" */
+  results: string;
+}
+
 /** Quiz options. */
 export interface QuizOptions {
   /** Where decks show quiz answers: nowhere, on a slide after each quiz slide, or on answer-key slides at the end. @default "hidden" */
@@ -140,6 +146,8 @@ export interface Config {
   assets: AssetOptions;
   /** Quizzes. */
   quiz: QuizOptions;
+  /** Classroom mode. */
+  classroom: ClassroomOptions;
   /** PDF export. */
   pdf: PdfOptions;
   /** Slides that fit. */
@@ -172,6 +180,7 @@ export const defaultConfig: Config = {
   rules: {},
   cache: '.lecture-cache',
   assets: { allow: [] },
+  classroom: { results: 'quiz-results' },
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },
@@ -179,8 +188,9 @@ export const defaultConfig: Config = {
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'assets' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'assets' | 'classroom' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
   assets?: Partial<AssetOptions>;
+  classroom?: Partial<ClassroomOptions>;
   fit?: Partial<FitOptions>;
   reveal?: Partial<RevealOptions>;
   quiz?: Partial<QuizOptions>;
@@ -195,6 +205,7 @@ export function resolveConfig(user: UserConfig = {}): Config {
     ...user,
     reveal: { ...defaultConfig.reveal, ...user.reveal },
     assets: { ...defaultConfig.assets, ...user.assets },
+    classroom: { ...defaultConfig.classroom, ...user.classroom },
     quiz: { ...defaultConfig.quiz, ...user.quiz },
     pdf: { ...defaultConfig.pdf, ...user.pdf },
     fit: { ...defaultConfig.fit, ...user.fit },

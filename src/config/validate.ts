@@ -29,6 +29,10 @@ const quiz = z.strictObject({
   keys: z.string().min(1),
 });
 
+const classroom = z.strictObject({
+  results: z.string().min(1),
+});
+
 const assets = z.strictObject({
   allow: z.array(z.string().min(1)),
 });
@@ -75,6 +79,7 @@ const schema = z.strictObject({
   rules: z.record(z.string(), setting),
   cache: z.union([z.string().min(1), z.literal(false)]),
   assets: assets.partial(),
+  classroom: classroom.partial(),
   quiz: quiz.partial(),
   pdf: pdf.partial(),
   fit: fit.partial(),
@@ -122,7 +127,7 @@ function suggestion(guess: string | undefined): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, assets: assets.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, assets: assets.shape, classroom: classroom.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;

@@ -62,6 +62,14 @@ export interface BuildOptions {
    * more into it (PDFs); it must call the result's `unlock`. @default false
    */
   keepLock?: boolean | undefined;
+  /**
+   * Classroom mode (`lecture serve --classroom`): quizzes are checked by the
+   * classroom server, so the pages hold no hashes; `quizSecret` must then be
+   * the session's, from which the server derives the ordering tokens.
+   */
+  classroom?: boolean | undefined;
+  /** Secret of the quiz salts and tokens. @default the course's, kept in the cache folder */
+  quizSecret?: string | undefined;
 }
 
 /** What a build did. */
@@ -140,7 +148,8 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
     themes: [...catalog.keys()],
     decks: [...all, ...lectures].map((lecture) => [lecture.source, lecture.slug]),
     cwd: process.cwd(),
-    quizSecret: await quizSecret(folders.cache),
+    quizSecret: options.quizSecret ?? (await quizSecret(folders.cache)),
+    classroom: options.classroom,
   };
   const cache = folders.cache === false ? undefined : new BuildCache(folders.cache, context);
   const fit = Boolean(options.fit) && config.fit.enabled;

@@ -85,8 +85,10 @@ export class BuildCache {
     this.#scope = createScope(context.root, context.config.assets.allow);
     // Pages do not depend on where they are written (every URL in them is relative), so `lecture serve`
     // and `lecture build` share entries.
-    const { root, config, themes, decks, cwd } = context;
-    this.#context = JSON.stringify({ tool: toolFingerprint(), root, config: { ...config, out: undefined }, themes, decks, cwd });
+    const { root, config, themes, decks, cwd, classroom, quizSecret } = context;
+    // A classroom page differs from a published one, and is made with the session's secret.
+    const mode = classroom ? { classroom, quizSecret } : {};
+    this.#context = JSON.stringify({ tool: toolFingerprint(), root, config: { ...config, out: undefined }, themes, decks, cwd, ...mode });
   }
 
   #entryPath(lecture: Lecture): string {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { allowProblems, createScope, isInside, realPath, type Scope } from '../assets/scope.js';
 import { ConfigError } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { assertOwned, cacheFolder, keysFolder, outputFolder, type FolderKind } from './ownership.js';
+import { assertOwned, cacheFolder, keysFolder, outputFolder, resultsFolder, type FolderKind } from './ownership.js';
 
 /** Where a course's files are, with symbolic links resolved. */
 export interface CourseFolders {
@@ -29,6 +29,13 @@ export interface FolderOptions {
   cache?: boolean | undefined;
   /** Whether the command writes the output and the answer keys. @default true */
   output?: boolean | undefined;
+}
+
+/** The classroom's results folder of the course at `root`, checked like the answer keys (the course, the output and the lectures are off limits, and it holds only what the tool wrote). */
+export function resultsFolderOf(folders: CourseFolders, config: Config): string {
+  const results = realPath(path.resolve(folders.root, config.classroom.results));
+  checkOwnFolder(folders, results, resultsFolder, config.classroom.results);
+  return results;
 }
 
 /** Check the folders of the course at `root` under `config`; throws `ConfigError` when one is unsafe. */

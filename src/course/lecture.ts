@@ -33,6 +33,8 @@ export interface BuildContext {
   cwd: string;
   /** Secret the quiz salts derive from (kept in the build cache folder, so pages are reproducible). */
   quizSecret?: string | undefined;
+  /** Classroom mode (see `BuildOptions.classroom`). */
+  classroom?: boolean | undefined;
 }
 
 /** What building one lecture produced. */
@@ -58,6 +60,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
   let catalog: Map<string, string> | undefined;
   const processor = createProcessor({
     quizSecret: context.quizSecret,
+    classroom: context.classroom,
     config: context.config,
     themes: new Set(context.themes),
     courseRoot: context.root,

@@ -47,6 +47,15 @@ export const keysFolder: FolderKind = {
   foreign: (names, folder) => names.filter((name) => !(name === 'quiz-key.md' || name.endsWith('-answers.pdf') || temporary.test(name) || (name.endsWith('.json') && isDeckKey(path.join(folder, name))))),
 };
 
+/** Classroom results and journals (`quiz-results/`): students' answers, never published. */
+export const resultsFolder: FolderKind = {
+  marker: '.lecture-results',
+  content: 'Classroom results written by `lecture serve --classroom`. Never publish this folder.\n',
+  label: 'results folder',
+  setting: 'the config key `classroom.results`',
+  foreign: (names) => names,
+};
+
 /** The build cache (`.lecture-cache/`), tagged as a cache for backup tools (bford.info/cachedir). */
 export const cacheFolder: FolderKind = {
   marker: 'CACHEDIR.TAG',

@@ -8,7 +8,7 @@
  * What is left in the page is enough to check an answer, not to read one;
  * a last sweep removes any clear mark the handlers left anywhere.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
@@ -20,6 +20,13 @@ import { clearMarks } from './quiz.js';
 export interface SealOptions {
   /** Secret the per-quiz salts and blank tokens derive from; the same secret gives the same page. @default random per processor */
   secret?: string | undefined;
+  /**
+   * Classroom mode (`lecture serve --classroom`): answers are checked by the
+   * server, so the page holds nothing to check them with — no hashes, no
+   * sealed feedback or explanation — and each form says `data-check="server"`.
+   * Ordering items carry opaque tokens only the server can map to the key.
+   */
+  classroom?: boolean | undefined;
 }
 
 /** Rehype plugin: seal every quiz form; sets `file.data.hasQuiz`. */
@@ -33,6 +40,10 @@ export function sealQuizzes(options: SealOptions = {}) {
       const base = `${secret}\n${file.path}\n${String(node.properties.id)}`;
       const derive = (purpose: string) => createHash('sha256').update(`${base}\n${purpose}`).digest('hex').slice(0, 32);
       const salt = createHash('sha256').update(base).digest('hex').slice(0, 32);
+      if (options.classroom) {
+        stripForClassroom(node, salt, secret);
+        return;
+      }
       node.properties.dataSalt = salt;
       if (node.properties.dataKind === 'fill') sealFill(node, salt, derive);
       else if (node.properties.dataKind === 'order') sealOrder(node, salt);
@@ -45,6 +56,37 @@ export function sealQuizzes(options: SealOptions = {}) {
     removeClearMarks(tree);
     file.data.hasQuiz = found;
   };
+}
+
+/**
+ * A form whose answers only the classroom server checks: blanks are numbered,
+ * ordering items shuffled and given their server tokens, and the clear marks
+ * (correct options, accepted answers, ranks, feedback, explanation) are left
+ * for the final sweep to remove.
+ */
+function stripForClassroom(form: Element, salt: string, secret: string): void {
+  form.properties.dataCheck = 'server';
+  findAll(form, (node) => node.tagName === 'input' && hasClass(node, 'quiz-blank')).forEach((blank, index) => {
+    blank.properties.dataBlank = String(index);
+  });
+  const list = findAll(form, (node) => node.tagName === 'ol' && hasClass(node, 'quiz-order-items'))[0];
+  if (!list) return;
+  const items = list.children.filter((child): child is Element => child.type === 'element');
+  items.forEach((item, index) => {
+    item.properties.dataItem = orderToken(secret, String(form.properties.id), index);
+  });
+  const shown = shuffled(items, salt);
+  list.children = shown;
+  shown.forEach((item, index) => {
+    item.properties.dataIndex = String(index);
+    const letter = findAll(item, (node) => hasClass(node, 'quiz-letter'))[0];
+    if (letter) letter.children = [{ type: 'text', value: String.fromCharCode(65 + index) }];
+  });
+}
+
+/** The token of the item at `index` (in source order) of ordering quiz `quiz`: opaque without the secret. */
+export function orderToken(secret: string, quiz: string, index: number): string {
+  return createHmac('sha256', secret).update(`order\n${quiz}\n${index}`).digest('hex').slice(0, 16);
 }
 
 function sealChoice(form: Element, salt: string): void {

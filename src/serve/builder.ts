@@ -6,6 +6,7 @@
  * the words appear at once, the fit follows.
  */
 import type { BuildOptions, BuildResult } from '../course/build.js';
+import type { ClassroomSetup } from '../classroom/start.js';
 import type { BrowserSession } from '../export/session.js';
 import type { DeckBook } from './decks.js';
 import type { Plan } from './plan.js';
@@ -14,7 +15,7 @@ import type { LiveServer } from './server.js';
 
 export type Builder = ReturnType<typeof createBuilder>;
 
-export function createBuilder(options: ServeOptions, folder: string, session: BrowserSession | undefined, book: DeckBook) {
+export function createBuilder(options: ServeOptions, folder: string, session: BrowserSession | undefined, book: DeckBook, classroom?: ClassroomSetup | undefined) {
   let server: LiveServer | undefined;
   let queue: Plan | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -22,7 +23,10 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
     root: options.root,
     config: options.config,
     paths: plan.full ? options.paths : plan.paths,
-    overrides: { ...options.overrides, out: folder },
+    // In a classroom, answers are revealed by the presenter, never by an answer slide.
+    overrides: { ...options.overrides, out: folder, ...(classroom ? { quiz: { ...options.overrides?.quiz, answers: 'hidden' as const } } : {}) },
+    classroom: classroom !== undefined,
+    quizSecret: classroom?.classroom.identity.secret,
     stage: false,
     cache: options.cache,
     fit: fit && session !== undefined,
@@ -33,6 +37,7 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
     const { build, refreshCoursePage } = await import('../course/build.js');
     const result: BuildResult = plan.paths.length === 0 && !plan.full ? await refreshCoursePage(buildOptions(plan, fit)) : await build(buildOptions(plan, fit));
     const changed = await book.record(result, folder);
+    await classroom?.loadKeys(result.inputs.map((input) => input.slug));
     if (server) book.announce(server.events, changed, plan);
     return { files: result.files, decks: changed.map((deck) => deck.slug), milliseconds: performance.now() - started, fitted: fit && session !== undefined } satisfies BuildEvent;
   };

@@ -13,7 +13,9 @@ import { realPath } from '../assets/scope.js';
 import { loadConfig } from '../config/load.js';
 import type { UserConfig } from '../config/schema.js';
 import type { BuildResult } from '../course/build.js';
-import { courseFolders } from '../course/folders.js';
+import type { ClassroomSetup } from '../classroom/start.js';
+import type { Config } from '../config/schema.js';
+import { courseFolders, resultsFolderOf, type CourseFolders } from '../course/folders.js';
 import type { BrowserSession } from '../export/session.js';
 import { planRebuild } from './plan.js';
 import { startServer } from './server.js';
@@ -42,6 +44,14 @@ export interface ServeOptions {
   cache?: boolean | undefined;
   /** Quiet time after the last save of a burst before rebuilding, in ms. @default 30 */
   settle?: number | undefined;
+  /**
+   * Classroom mode: students join on their devices, follow the presenter's
+   * slides and answer the quizzes live, checked here against the answer keys
+   * (the pages hold no answers at all). Listens on every interface unless
+   * `host` says otherwise. `fresh` starts a new session instead of resuming
+   * one from the last twelve hours. @default false
+   */
+  classroom?: boolean | { fresh?: boolean | undefined } | undefined;
   /** Told about each build: its files with their messages, the lectures rebuilt and how long it took. */
   onBuild?: ((event: BuildEvent) => void) | undefined;
 }
@@ -73,8 +83,24 @@ export interface ServeHandle {
   decks: () => string[];
   /** Resolves when the builds of the changes seen so far are done. */
   settled: () => Promise<void>;
+  /** The classroom, in classroom mode: the join code and links. */
+  classroom?: ClassroomInfo | undefined;
   /** Stop serving: closes the server, the watcher and the browser, and removes the serve folder. */
   close: () => Promise<void>;
+}
+
+/** How students and the presenter reach a classroom session. */
+export interface ClassroomInfo {
+  /** The code students type at `/join`. */
+  code: string;
+  /** The address students open (also in the join slide's QR code). */
+  joinUrl: string;
+  /** The presenter's link: it carries the session's secret, keep it to yourself. */
+  presenterUrl: string;
+  /** Whether an earlier session (within twelve hours) was resumed. */
+  resumed: boolean;
+  /** The folder results are written to. */
+  results: string;
 }
 
 /** Build the course at `options.root` and serve it until `close()`. */
@@ -87,23 +113,41 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined);
   };
   try {
+    const classroom = options.classroom ? await openClassroom(folders, loaded.config, options.classroom) : undefined;
+    const host = options.host ?? (classroom ? '0.0.0.0' : '127.0.0.1');
     const session = options.fit === false || !loaded.config.fit.enabled ? undefined : await startFitting(loaded.root, loaded.config);
     if (session) cleanup.push(() => session.close());
     const book = new DeckBook(process.cwd());
-    const builder = createBuilder(options, folder, session, book);
+    const builder = createBuilder(options, folder, session, book, classroom);
     await builder.run({ paths: [], full: true, reload: false });
-    const server = await startServer({ folder, initial: (page) => book.initial(page), version: (page) => book.version(page) }, options.host ?? '127.0.0.1', options.port ?? 4040);
+    const handlers = { folder, initial: (page: string) => book.initial(page), version: (page: string) => book.version(page), route: classroom?.route, scripts: classroom?.scripts };
+    const server = await startServer(handlers, host, options.port ?? 4040);
     cleanup.push(() => server.close());
+    // The classroom's sockets go first: the server waits for every connection to end.
+    if (classroom) cleanup.push(() => classroom.close());
     builder.attach(server);
     const watcher = startWatching(loaded, folders, options, builder);
     cleanup.push(() => watcher.close());
     await watcher.ready;
-    const urls = serverUrls(options.host ?? '127.0.0.1', server.port);
-    return { url: urls.local, network: urls.network, port: server.port, folder, decks: () => book.slugs(), settled: () => builder.idle(), close };
+    const urls = serverUrls(host, server.port);
+    const info = classroom && classroomInfo(classroom, urls, server.port);
+    if (classroom && info) classroom.attach(server.server, host, info.joinUrl);
+    return { url: urls.local, network: urls.network, port: server.port, folder, decks: () => book.slugs(), settled: () => builder.idle(), classroom: info, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+async function openClassroom(folders: CourseFolders, config: Config, choice: NonNullable<ServeOptions['classroom']>): Promise<ClassroomSetup> {
+  const { startClassroom } = await import('../classroom/start.js');
+  return startClassroom(resultsFolderOf(folders, config), folders.keys, { fresh: typeof choice === 'object' ? choice.fresh : false });
+}
+
+function classroomInfo(setup: ClassroomSetup, urls: { local: string; network: string[] }, port: number): ClassroomInfo {
+  const { code, token } = setup.classroom.identity;
+  const base = urls.network[0] ?? urls.local;
+  return { code, joinUrl: `${base}join/${code}`, presenterUrl: `http://127.0.0.1:${port}/_lecture/present/${token}`, resumed: setup.resumed, results: setup.classroom.folder };
 }
 
 /** The browser fitting uses for the whole session; none (fitting skipped with a hint) when not installed. */

@@ -25,6 +25,10 @@ export interface ServerHandlers {
   initial: (page: string) => { event: string; data: unknown };
   /** The version of `page` (a deck's slug, or `''` for the course page) now. */
   version: (page: string) => number;
+  /** Routes of their own (the classroom's): answers and returns `true` for the requests it takes. */
+  route?: ((request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>) | undefined;
+  /** More script tags for the pages served to `request` (the classroom client). */
+  scripts?: ((request: IncomingMessage) => string) | undefined;
 }
 
 /** A listening server. */
@@ -40,8 +44,8 @@ export interface LiveServer {
  * before the page itself: a page written meanwhile is newer than its tag
  * says, and the client, told the current version, fetches it again.
  */
-function inject(html: string, version: number): string {
-  const tag = `<script src="${servePrefix}/serve.js" data-version="${version}"></script>`;
+function inject(html: string, version: number, more = ''): string {
+  const tag = `<script src="${servePrefix}/serve.js" data-version="${version}"></script>${more}`;
   const at = html.lastIndexOf('</body>');
   return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at);
 }
@@ -55,7 +59,12 @@ function pageOf(pathname: string): string {
 export async function startServer(handlers: ServerHandlers, host: string, port: number, tries = 20): Promise<LiveServer> {
   const events = new EventHub();
   const allowed = hostChecker(host);
-  const client = readFile(path.join(packageRoot(), 'lib/client/serve.js'), 'utf8');
+  const clients = new Map<string, Promise<string>>();
+  const client = (name: string) => {
+    let script = clients.get(name);
+    if (!script) clients.set(name, (script = readFile(path.join(packageRoot(), `lib/client/${name}.js`), 'utf8')));
+    return script;
+  };
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
@@ -71,10 +80,12 @@ export async function startServer(handlers: ServerHandlers, host: string, port: 
       const page = url.searchParams.get('page') ?? '';
       return events.listen(request, response, page, handlers.initial(page));
     }
-    if (url.pathname === `${servePrefix}/serve.js`) {
+    const script = /^\/_lecture\/(serve|classroom)\.js$/.exec(url.pathname)?.[1];
+    if (script && (script === 'serve' || handlers.route)) {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
-      return response.end(await client);
+      return response.end(await client(script));
     }
+    if (await handlers.route?.(request, response, url)) return;
     const resolved = await resolvePath(handlers.folder, url.pathname);
     if (resolved.kind === 'redirect') {
       response.writeHead(302, { location: resolved.location + url.search });
@@ -82,7 +93,7 @@ export async function startServer(handlers: ServerHandlers, host: string, port: 
     }
     if (resolved.kind === 'missing') return refuse(response, 404, 'Not found');
     const version = handlers.version(pageOf(url.pathname));
-    await sendFile(request, response, resolved.file, (html) => inject(html, version));
+    await sendFile(request, response, resolved.file, (html) => inject(html, version, handlers.scripts?.(request)));
   };
   const bound = await listen(server, host, port, tries);
   return {

@@ -96,6 +96,14 @@ describe('over HTTP', () => {
     expect(own.body).toContain('event: state\ndata: {"version":7}');
   });
 
+  test('without classroom mode there is no classroom: no join page, no client, no channel', async () => {
+    expect((await get('/join')).status).toBe(404);
+    expect((await get('/_lecture/classroom.js')).status).toBe(404);
+    expect((await get('/_lecture/present/anything')).status).toBe(404);
+    const upgrade = await get('/_lecture/classroom', { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }).catch(() => ({ status: 0 }));
+    expect(upgrade.status).not.toBe(101);
+  });
+
   test('only GET and HEAD', async () => {
     const status = await new Promise<number>((resolve) => {
       const call = request({ host: '127.0.0.1', port: live.port, path: '/', method: 'POST' }, (response) => resolve(response.statusCode ?? 0));

@@ -20,6 +20,8 @@ export const serveArgs = {
   host: { type: 'string', description: 'Interface to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every device on the network) or an address' },
   open: { type: 'boolean', description: 'Open the course page (or the one lecture given) in the default browser' },
   fit: { type: 'boolean', description: 'Fit slides in a headless browser and mark those that still overflow (--no-fit skips)' },
+  classroom: { type: 'boolean', description: 'Classroom mode: students join on their devices, follow your slides and answer the quizzes live (listens on the network)' },
+  'new-session': { type: 'boolean', description: 'With --classroom: start a new session instead of resuming the one of the last 12 hours' },
   cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds all at start)' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
   color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
@@ -49,10 +51,12 @@ export async function runServe(raw: string[]): Promise<ExitCode> {
     port,
     fit: args.fit,
     cache: args.cache,
+    classroom: args.classroom ? { fresh: args['new-session'] } : false,
     onBuild: (event) => printBuild(event, { color, quiet: Boolean(args.quiet) }),
   });
   try {
     if (!args.quiet) printUrls(handle, port, args.host);
+    if (handle.classroom) printClassroom(handle);
     if (args.open) await openPage(handle, args._);
     return await stopped.signal;
   } finally {
@@ -67,6 +71,20 @@ function printUrls(handle: ServeHandle, asked: number, host: string | undefined)
   process.stdout.write(`Serving ${count} deck${count === 1 ? '' : 's'} at ${handle.url}  (Ctrl-C to stop)\n`);
   for (const url of handle.network) process.stdout.write(`  on your network: ${url}\n`);
   if (host && handle.network.length === 0 && host !== '127.0.0.1' && host !== 'localhost') process.stdout.write('  no network address found: other devices cannot connect\n');
+}
+
+function printClassroom(handle: ServeHandle): void {
+  const info = handle.classroom!;
+  const lines = [
+    '',
+    `Classroom ${info.resumed ? '(resumed)' : 'session'}: join code ${info.code}`,
+    `  students open: ${info.joinUrl}   (or ${info.joinUrl.replace(/\/[^/]*$/, '')} and type the code; press Q in your deck for a QR code)`,
+    `  presenter (keep this link to yourself): ${info.presenterUrl}`,
+    `  results are written to ${path.relative(process.cwd(), info.results) || '.'}/`,
+    '',
+  ];
+  if (handle.network.length === 0) lines.splice(2, 0, '  no network address found: only this machine can join');
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function printBuild(event: BuildEvent, options: { color: boolean; quiet: boolean }): void {
