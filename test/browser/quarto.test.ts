@@ -50,6 +50,8 @@ async function show(deck: string, slide: string): Promise<void> {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.Reveal?.isReady());
     await page.evaluate(() => document.fonts.ready);
+    // Positions are measured: no slide may still be moving in when they are.
+    await page.evaluate(() => (window.Reveal as unknown as { configure(options: object): void }).configure({ transition: 'none', backgroundTransition: 'none' }));
   }
   await page.evaluate((id) => {
     const section = document.getElementById(id)!;
