@@ -88,8 +88,9 @@ export function attachChannel(server: Server, classroom: Classroom, allowed: (ho
 
   const onPresenter = async (message: PresenterMessage) => {
     if (message.type === 'goto') {
-      await classroom.goto(message.position, message.quizzes);
+      // Moving everyone first: where the presenter is needs no disk before it is passed on.
       broadcast({ type: 'position', ...message.position });
+      await classroom.goto(message.position, message.quizzes);
       for (const quiz of message.quizzes) {
         const tally = classroom.tally(message.position.deck, quiz);
         if (tally) broadcast({ type: 'tally', ...tally }, 'presenter');

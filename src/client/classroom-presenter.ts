@@ -34,16 +34,20 @@ const style = `
 #lecture-classroom header { display: flex; gap: .6rem; align-items: center; flex-wrap: wrap; font-weight: 600; }
 #lecture-classroom header .status { width: .7rem; height: .7rem; border-radius: 50%; background: #2f9e44; }
 #lecture-classroom header .status.offline { background: #c92a2a; }
-#lecture-classroom header a, #lecture-classroom button { font: inherit; font-size: 13px; padding: .15rem .6rem; border: 1px solid #8a98a8; border-radius: 6px; background: #fff; color: #1b1b1b; cursor: pointer; text-decoration: none; }
+#lecture-classroom header a, #lecture-classroom button { width: auto; margin: 0; font: inherit; font-size: 13px; padding: .15rem .6rem; border: 1px solid #8a98a8; border-radius: 6px; background: #fff; color: #1b1b1b; cursor: pointer; text-decoration: none; }
 #lecture-classroom .quiz-live { margin-top: .6rem; border-top: 1px solid #dde3ea; padding-top: .5rem; }
 #lecture-classroom .quiz-live h3 { all: unset; display: block; font-weight: 600; margin-bottom: .3rem; }
 #lecture-classroom .bar { display: grid; grid-template-columns: 1.6rem 1fr 2.4rem; align-items: center; gap: .4rem; margin: .2rem 0; }
-#lecture-classroom .bar .track { background: #eef1f4; border-radius: 4px; height: 1.1rem; }
-#lecture-classroom .bar .fill { background: #4c8fd6; height: 100%; border-radius: 4px; transition: width .2s; }
+#lecture-classroom .bar .track { display: block; background: #eef1f4; border-radius: 4px; height: 1.1rem; overflow: hidden; }
+#lecture-classroom .bar .track.answer { background: none; height: auto; overflow: visible; }
+#lecture-classroom .bar .fill { display: block; background: #4c8fd6; height: 100%; border-radius: 4px; transition: width .2s; }
 #lecture-classroom .bar.correct .fill { background: #2f9e44; }
 #lecture-classroom .bar.correct .letter { color: #2f9e44; }
 #lecture-classroom .count { text-align: right; font-variant-numeric: tabular-nums; }
-#lecture-classroom .summary { display: flex; justify-content: space-between; align-items: center; margin-top: .3rem; }
+#lecture-classroom .summary { display: flex; justify-content: space-between; align-items: center; gap: .6rem; margin-top: .3rem; }
+#lecture-classroom .summary span { white-space: nowrap; }
+#lecture-classroom .summary button { flex: none; }
+.reveal form.quiz[data-check="server"] .quiz-check, .reveal form.quiz[data-check="server"] .quiz-reset { display: none; }
 #lecture-join { position: fixed; inset: 0; z-index: 1001; display: grid; place-items: center; background: #fff; font: 2rem/1.3 system-ui, sans-serif; color: #1b1b1b; text-align: center; }
 #lecture-join img { width: min(60vh, 70vw); height: auto; image-rendering: pixelated; }
 #lecture-join .code { font-size: 3.5rem; font-weight: 700; letter-spacing: .25em; }
@@ -77,7 +81,11 @@ export function presenter(channel: Channel, code: string, joinUrl: string): void
   });
   channel.on((message: ServerMessage) => {
     if (message.type === 'students') students = Number(message.count);
-    else if (message.type === 'tally') tallies.set(`${String(message.deck)}#${String(message.quiz)}`, message as unknown as Tally);
+    else if (message.type === 'tally') {
+      const tally = message as unknown as Tally;
+      tallies.set(`${tally.deck}#${tally.quiz}`, tally);
+      if (tally.deck === deck) markCorrect(tally);
+    }
     else return;
     render();
   });
@@ -171,6 +179,14 @@ function quizChart(form: HTMLFormElement, tally: Tally | undefined, onReveal: (q
   summary.append(numbers, button);
   box.append(summary);
   return box;
+}
+
+/** Once revealed, the presenter's own slide shows the right options too: the room sees it. */
+function markCorrect(tally: Tally): void {
+  if (!tally.correct) return;
+  for (const option of Array.from(document.querySelectorAll<HTMLLIElement>(`form[id="${tally.quiz}"] .quiz-option`))) {
+    option.classList.toggle('is-correct', tally.correct.includes(Number(option.querySelector('input')?.value)));
+  }
 }
 
 /** Show (or hide) the join screen: the address, the code and the QR code. */

@@ -9,6 +9,7 @@ import { deckOfPage, type Channel, type ServerMessage } from './classroom-channe
 import { message } from './state.js';
 
 interface RevealApi {
+  configure(options: Record<string, unknown>): void;
   slide(h: number, v?: number, f?: number): void;
   isReady(): boolean;
   on(type: string, listener: () => void): void;
@@ -47,6 +48,12 @@ export function student(channel: Channel): void {
   });
   button.hidden = following;
 
+  // reveal.js writes the first slide's address into the URL a moment after it starts; read back, that
+  // would move a student who was just taken to the presenter's slide back to the first one.
+  const calm = () => reveal?.configure({ respondToHashChanges: false });
+  if (reveal?.isReady()) calm();
+  else reveal?.on('ready', calm);
+
   const go = (position: Position) => {
     latest = position;
     if (!following) return;
@@ -64,10 +71,13 @@ export function student(channel: Channel): void {
     else reveal.on('ready', move);
   };
 
-  // Moving by oneself stops following; "Follow" starts it again.
+  // Moving by oneself stops following; "Follow" starts it again. Moves reveal.js makes as it starts
+  // (before the presenter's position came) and moves to where the presenter is are not one's own.
   for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) {
     reveal?.on(event, () => {
-      if (moving || !following) return;
+      if (moving || !following || !latest || latest.deck !== deck) return;
+      const { h, v } = (reveal as unknown as { getIndices(): { h: number; v: number } }).getIndices();
+      if (event === 'slidechanged' && h === latest.h && v === latest.v) return;
       following = false;
       sessionStorage.setItem(followKey, 'no');
       button.hidden = false;
