@@ -69,19 +69,12 @@ function stripForClassroom(form: Element, salt: string, secret: string): void {
   findAll(form, (node) => node.tagName === 'input' && hasClass(node, 'quiz-blank')).forEach((blank, index) => {
     blank.properties.dataBlank = String(index);
   });
-  const list = findAll(form, (node) => node.tagName === 'ol' && hasClass(node, 'quiz-order-items'))[0];
+  const list = orderList(form);
   if (!list) return;
-  const items = list.children.filter((child): child is Element => child.type === 'element');
-  items.forEach((item, index) => {
+  list.children.filter((child): child is Element => child.type === 'element').forEach((item, index) => {
     item.properties.dataItem = orderToken(secret, String(form.properties.id), index);
   });
-  const shown = shuffled(items, salt);
-  list.children = shown;
-  shown.forEach((item, index) => {
-    item.properties.dataIndex = String(index);
-    const letter = findAll(item, (node) => hasClass(node, 'quiz-letter'))[0];
-    if (letter) letter.children = [{ type: 'text', value: String.fromCharCode(65 + index) }];
-  });
+  showShuffled(list, salt);
 }
 
 /** The token of the item at `index` (in source order) of ordering quiz `quiz`: opaque without the secret. */
@@ -116,17 +109,27 @@ function sealFill(form: Element, salt: string, derive: (purpose: string) => stri
   sealExplanation(form, fillExplanationKey(salt, tokens));
 }
 
-function sealOrder(form: Element, salt: string): void {
-  const list = findAll(form, (node) => node.tagName === 'ol' && hasClass(node, 'quiz-order-items'))[0];
-  if (!list) return;
-  const items = list.children.filter((child): child is Element => child.type === 'element');
-  const shown = shuffled(items, salt);
+/** The list of an ordering question's items. */
+function orderList(form: Element): Element | undefined {
+  return findAll(form, (node) => node.tagName === 'ol' && hasClass(node, 'quiz-order-items'))[0];
+}
+
+/** Put the items of `list` in an order drawn from `salt`, numbered and lettered as shown; returns them. */
+function showShuffled(list: Element, salt: string): Element[] {
+  const shown = shuffled(list.children.filter((child): child is Element => child.type === 'element'), salt);
   list.children = shown;
   shown.forEach((item, index) => {
     item.properties.dataIndex = String(index);
     const letter = findAll(item, (node) => hasClass(node, 'quiz-letter'))[0];
     if (letter) letter.children = [{ type: 'text', value: String.fromCharCode(65 + index) }];
   });
+  return shown;
+}
+
+function sealOrder(form: Element, salt: string): void {
+  const list = orderList(form);
+  if (!list) return;
+  const shown = showShuffled(list, salt);
   const rank = (item: Element) => Number(item.properties[clearMarks.rank] ?? 0);
   const sequence = [...shown].sort((a, b) => rank(a) - rank(b)).map((item) => shown.indexOf(item));
   form.properties.dataAnswers = orderHash(salt, sequence);

@@ -70,7 +70,7 @@ describe('classroom mode', () => {
     await presenter.evaluate(() => window.Reveal.slide(1, 0));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await at(first!)).h).toBe(0);
-    await first!.click('button.lecture-follow');
+    await first!.evaluate(() => document.querySelector<HTMLButtonElement>('button.lecture-follow')!.click());
     await first!.waitForFunction(() => window.Reveal.getIndices().h === 1, { timeout: 20_000 });
     await students[1]!.waitForFunction(() => window.Reveal.getIndices().h === 1, { timeout: 20_000 });
   });
@@ -91,7 +91,7 @@ describe('classroom mode', () => {
     await presenter.waitForFunction((id) => document.querySelector(`#lecture-classroom [data-quiz="${id}"] .summary span`)?.textContent === '2 answered', { timeout: 20_000 }, quiz);
     const counts = await presenter.$$eval(`#lecture-classroom [data-quiz="${quiz}"] .bar .count`, (cells) => cells.map((cell) => cell.textContent));
     expect(counts).toEqual(['1', '1', '0']);
-    await presenter.click(`#lecture-classroom [data-quiz="${quiz}"] button.reveal`);
+    await presenter.evaluate((id) => document.querySelector<HTMLButtonElement>(`#lecture-classroom [data-quiz="${id}"] button.reveal`)!.click(), quiz);
     await students[0]!.waitForFunction((id) => document.querySelector(`#${id} .quiz-result`)?.textContent === 'Correct!', { timeout: 20_000 }, quiz);
     await students[1]!.waitForFunction((id) => document.querySelector(`#${id} .quiz-result`)?.textContent?.startsWith('Not quite'), { timeout: 20_000 }, quiz);
     expect(await students[1]!.$eval(`#${quiz} .quiz-option.is-correct .quiz-text`, (element) => element.textContent)).toBe('a Dockerfile');
@@ -126,7 +126,7 @@ describe('classroom mode', () => {
       document.querySelector<HTMLButtonElement>(`#${id} .quiz-check`)!.click();
     }, fill);
     await first.waitForFunction((id) => document.querySelector(`#${id} .quiz-result`)?.textContent?.startsWith('Answer sent'), { timeout: 20_000 }, fill);
-    await presenter.click(`#lecture-classroom [data-quiz="${fill}"] button.reveal`);
+    await presenter.evaluate((id) => document.querySelector<HTMLButtonElement>(`#lecture-classroom [data-quiz="${id}"] button.reveal`)!.click(), fill);
     await first.waitForFunction((id) => document.querySelector(`#${id} .quiz-result`)?.textContent === 'Correct!', { timeout: 20_000 }, fill);
     await second.waitForFunction((id) => document.querySelector(`#${id} .quiz-result`)?.textContent?.startsWith('The answer is shown'), { timeout: 20_000 }, fill);
 
@@ -134,9 +134,9 @@ describe('classroom mode', () => {
     await second.waitForFunction(() => window.Reveal.getIndices().h === 2, { timeout: 20_000 });
     const order = await second.evaluate(() => window.Reveal.getCurrentSlide().querySelector('form.quiz')!.id);
     // The items come shuffled, never in the right order: sent as shown, the answer is wrong.
-    await second.click(`#${order} .quiz-check`);
+    await second.evaluate((id) => document.querySelector<HTMLButtonElement>(`#${id} .quiz-check`)!.click(), order);
     await second.waitForFunction((id) => document.querySelector(`#${id} .quiz-result`)?.textContent?.startsWith('Answer sent'), { timeout: 20_000 }, order);
-    await presenter.click(`#lecture-classroom [data-quiz="${order}"] button.reveal`);
+    await presenter.evaluate((id) => document.querySelector<HTMLButtonElement>(`#lecture-classroom [data-quiz="${id}"] button.reveal`)!.click(), order);
     await second.waitForFunction((id) => document.querySelector(`#${id} .quiz-result`)?.textContent?.startsWith('Not quite'), { timeout: 20_000 }, order);
     const shown = await second.$$eval(`#${order} .quiz-order-item .quiz-text`, (items) => items.map((item) => item.textContent));
     expect(shown).toEqual(['Read the Dockerfile', 'Send the build context', 'Run each instruction', 'Tag the image']);

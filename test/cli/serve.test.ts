@@ -4,30 +4,17 @@
  * with 130 or 143, leaving no browser process and no serve folder behind.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixturesRoot } from '../helpers/fixtures.js';
+import { processesUsing } from '../helpers/processes.js';
 
 const bin = path.resolve('lib/cli/bin.js');
 let root: string;
 let temporary: string;
-
-/** Processes whose command line mentions `folder` (browser profiles live there). */
-function processesUsing(folder: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(folder);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 function start(...args: string[]) {
   const child = spawn(process.execPath, [bin, 'serve', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', TMPDIR: temporary } });

@@ -17,24 +17,14 @@ import { copyCourse, removeCourse } from '../helpers/course.js';
 import { messageLines } from '../helpers/fixtures.js';
 import { noisePng } from '../helpers/png.js';
 import { readPdf, type ReadPdf } from '../helpers/pdf.js';
+import { processesUsing } from '../helpers/processes.js';
 
 /** Browser profiles of this file go under their own temporary folder, so leftover processes can be found. */
 const profiles = mkdtempSync(path.join(os.tmpdir(), 'lecture-pdf-test-'));
 const previousTmp = process.env.TMPDIR;
 
 /** Processes whose command line mentions this file's profile folder. */
-function leftoverBrowsers(): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profiles);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+const leftoverBrowsers = () => processesUsing(profiles);
 
 const logo = noisePng(240, 160);
 const fullChromium = '/usr/bin/chromium';
