@@ -142,6 +142,17 @@ describe('classroom mode', () => {
     expect(shown).toEqual(['Read the Dockerfile', 'Send the build context', 'Run each instruction', 'Tag the image']);
   });
 
+  test('a server stopped and started again resumes the session: the decks reconnect by themselves and follow', async () => {
+    const port = handle.port;
+    await handle.close();
+    handle = await serve({ root, port, host: '127.0.0.1', fit: false, classroom: true });
+    expect(handle.port).toBe(port);
+    expect(handle.classroom?.resumed).toBe(true);
+    await presenter.waitForFunction(() => document.querySelector('#lecture-classroom .status:not(.offline)') !== null, { timeout: 20_000 });
+    await presenter.evaluate(() => window.Reveal.slide(3, 0));
+    for (const page of students) await page.waitForFunction(() => window.Reveal.getIndices().h === 3, { timeout: 20_000 });
+  });
+
   test('the students\' pages hold no answer and no hash; the results are the presenter\'s alone', async () => {
     const html = await students[0]!.evaluate(async () => (await fetch(location.pathname)).text());
     expect(html).not.toMatch(/data-answers|data-salt|data-tokens|data-explanation|data-feedback/);
