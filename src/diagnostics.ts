@@ -26,6 +26,8 @@ export const rules = {
   unknownLanguage: 'unknown-language',
   /** A formula KaTeX cannot render. */
   mathError: 'math-error',
+  /** A `$$` that no `$$` closes within its paragraph: display math left as text. */
+  unclosedMath: 'unclosed-math',
   /** Two elements with the same id in one deck. */
   duplicateId: 'duplicate-id',
   /** A `format:` that names no dialect (the dialect is detected instead). */

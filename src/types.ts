@@ -166,6 +166,8 @@ declare module 'mdast' {
     attributes?: Attributes | undefined;
     /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
     notQuiz?: boolean | undefined;
+    /** Set on a paragraph that display math starting a line made (`$$ … $$`), so Pandoc's paragraph can be put back together. */
+    displayMath?: boolean | undefined;
   }
   interface RootContentMap {
     fencedDivFence: FencedDivFence;

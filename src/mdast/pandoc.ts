@@ -2,6 +2,8 @@
  * from-markdown handlers for our Pandoc tokens: each token becomes a node
  * with its source position.
  */
+import type { Paragraph } from 'mdast';
+import type { InlineMath } from 'mdast-util-math';
 import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown';
 import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, TitleBlockLine } from '../types.js';
 
@@ -27,6 +29,8 @@ export function pandocFromMarkdown(): Extension {
       pandocAttributes: enterAttributes,
       bracketedSpan: enterSpan,
       titleBlockLine: enterTitleBlockLine,
+      displayMath: enterDisplayMath,
+      displayMathFormula: enterDisplayMathFormula,
     },
     exit: {
       fencedDivFence: exitNode,
@@ -40,6 +44,10 @@ export function pandocFromMarkdown(): Extension {
       bracketedSpan: exitNode,
       titleBlockValue: exitTitleBlockValue,
       titleBlockLine: exitNode,
+      displayMath: exitNode,
+      displayMathFormula: exitDisplayMathFormula,
+      displayMathValue: exitData,
+      mathTextSequence: exitMathTextSequence,
     },
   };
 }
@@ -133,4 +141,40 @@ function enterTitleBlockLine(this: CompileContext, token: Token): undefined {
 function exitTitleBlockValue(this: CompileContext, token: Token): undefined {
   const node = this.stack.at(-1) as TitleBlockLine;
   node.value = this.sliceSerialize(token).trim();
+}
+
+/** Display math that starts a line is a paragraph, as in Pandoc: the formula, then the rest of its closing line. */
+function enterDisplayMath(this: CompileContext, token: Token): undefined {
+  const node: Paragraph = { type: 'paragraph', children: [], data: { displayMath: true } };
+  this.enter(node, token);
+}
+
+function enterDisplayMathFormula(this: CompileContext, token: Token): undefined {
+  const node: InlineMath = {
+    type: 'inlineMath',
+    value: '',
+    data: { hName: 'code', hProperties: { className: ['language-math', 'math-display'] }, hChildren: [] },
+  };
+  this.enter(node, token);
+  this.buffer();
+}
+
+function exitDisplayMathFormula(this: CompileContext, token: Token): undefined {
+  const value = this.resume();
+  const node = this.stack.at(-1) as InlineMath;
+  this.exit(token);
+  node.value = value;
+  node.data?.hChildren?.push({ type: 'text', value });
+}
+
+function exitData(this: CompileContext, token: Token): undefined {
+  this.config.enter.data!.call(this, token);
+  this.config.exit.data!.call(this, token);
+}
+
+/** `$$…$$` inside a paragraph is display math, as in Pandoc (remark-math makes it inline). */
+function exitMathTextSequence(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-2);
+  if (node?.type !== 'inlineMath' || this.sliceSerialize(token).length < 2) return;
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, className: ['language-math', 'math-display'] } };
 }

@@ -7,6 +7,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { FootnoteReference, Nodes } from 'mdast';
 import { h } from 'hastscript';
+import type { InlineMath } from 'mdast-util-math';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
 import { mergeProperties, toProperties } from './properties.js';
@@ -68,6 +69,12 @@ function slideFootnotes(state: State, node: SlideFootnotes): Element {
   return element(state, node, 'div', { className: ['footnotes'], role: 'doc-endnotes' }, [list]);
 }
 
+/** A formula as `code.language-math`, typeset later by `render/math.ts`; its attributes (`{#eq-id}`) go along. */
+function inlineMath(state: State, node: InlineMath): Element {
+  const className = node.data?.hProperties?.className ?? ['language-math', 'math-inline'];
+  return element(state, node, 'code', { className }, [{ type: 'text', value: node.value }]);
+}
+
 /** Wrap a default handler so the node's Pandoc attributes land on the element it makes. */
 function withAttributes(handler: Handler, tagName: string): Handler {
   return (state, node, parent) => {
@@ -94,6 +101,7 @@ export const handlers: Handlers = {
   footnoteReference: footnoteReference as Handler,
   slideFootnotes: slideFootnotes as Handler,
   quiz: quiz as Handler,
+  inlineMath: withAttributes(inlineMath as Handler, 'span'),
   listItem: withAttributes(defaultHandlers.listItem, 'li'),
   fencedDivFence: drop,
   inlineAttributes: drop,

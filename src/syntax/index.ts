@@ -6,6 +6,7 @@
 import { codes } from 'micromark-util-symbol';
 import type { Extension } from 'micromark-util-types';
 import { bracketedSpan } from './bracketed-span.js';
+import { displayMath } from './display-math.js';
 import { fencedDivFence } from './fenced-div.js';
 import { inlineAttributes } from './inline-attributes.js';
 import { titleBlockLine } from './title-block.js';
@@ -13,7 +14,10 @@ import { titleBlockLine } from './title-block.js';
 /** Create the micromark extension for fenced divs, attributes, spans and title blocks. */
 export function pandocSyntax(): Extension {
   return {
+    // remark-math's `$$` block closes only on a line of its own and swallows the deck otherwise.
+    disable: { null: ['mathFlow'] },
     flow: {
+      [codes.dollarSign]: displayMath,
       [codes.colon]: fencedDivFence,
       [codes.percentSign]: titleBlockLine,
     },
