@@ -40,6 +40,7 @@ import { fragments } from './transforms/fragments.js';
 import { frontMatter } from './transforms/front-matter.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
+import { inlineNotes } from './transforms/inline-notes.js';
 import { mathDollars } from './transforms/math-dollars.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
@@ -95,6 +96,7 @@ export function createParser(config: Config) {
     .use(revealComments)
     .use(slides)
     .use(quizAnswers, { answers: config.quiz.answers })
+    .use(inlineNotes)
     .use(footnotes)
     .use(fragments);
 }

@@ -51,6 +51,13 @@ export interface BracketedSpan extends Parent {
   data?: Data | undefined;
 }
 
+/** `^[…]`: an inline footnote, before it becomes a footnote reference and definition. */
+export interface InlineNote extends Parent {
+  type: 'inlineNote';
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
 /** One `% …` line of a Pandoc title block. */
 export interface TitleBlockLine extends Node {
   type: 'titleBlockLine';
@@ -174,6 +181,7 @@ declare module 'mdast' {
     fencedDiv: FencedDiv;
     inlineAttributes: InlineAttributes;
     bracketedSpan: BracketedSpan;
+    inlineNote: InlineNote;
     titleBlockLine: TitleBlockLine;
     figure: Figure;
     pause: Pause;
@@ -195,6 +203,7 @@ declare module 'mdast' {
   }
   interface PhrasingContentMap {
     inlineAttributes: InlineAttributes;
+    inlineNote: InlineNote;
     bracketedSpan: BracketedSpan;
     revealAttributes: RevealAttributes;
   }

@@ -14,7 +14,7 @@
  *   only), after `#` comments that say why. No file means no difference.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
@@ -79,7 +79,7 @@ describe('Pandoc reference', () => {
       const diff = lineDiff(outline(readFileSync(ours, 'utf8')), outline(readFileSync(theirs, 'utf8')));
       if (updating) {
         if (diff === '' && comments(target) === '') {
-          if (existsSync(target)) writeFileSync(target, '');
+          rmSync(target, { force: true });
         } else writeFileSync(target, `${comments(target)}${diff}`);
       }
       const written = existsSync(target) ? withoutComments(readFileSync(target, 'utf8')) : '';

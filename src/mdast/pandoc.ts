@@ -5,7 +5,7 @@
 import type { Paragraph } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
 import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown';
-import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, TitleBlockLine } from '../types.js';
+import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, InlineNote, TitleBlockLine } from '../types.js';
 
 declare module 'mdast-util-from-markdown' {
   interface CompileData {
@@ -24,12 +24,15 @@ export function createAttributes(): Attributes {
 /** Create the from-markdown extension for Pandoc's syntax. */
 export function pandocFromMarkdown(): Extension {
   return {
+    // Line endings inside a span or an inline note are soft breaks, as in a paragraph.
+    canContainEols: ['bracketedSpan', 'inlineNote'],
     enter: {
       fencedDivFence: enterFence,
       pandocAttributes: enterAttributes,
       bracketedSpan: enterSpan,
       titleBlockLine: enterTitleBlockLine,
       displayMath: enterDisplayMath,
+      inlineNote: enterInlineNote,
       displayMathFormula: enterDisplayMathFormula,
     },
     exit: {
@@ -45,6 +48,7 @@ export function pandocFromMarkdown(): Extension {
       titleBlockValue: exitTitleBlockValue,
       titleBlockLine: exitNode,
       displayMath: exitNode,
+      inlineNote: exitNode,
       displayMathFormula: exitDisplayMathFormula,
       displayMathValue: exitData,
       mathTextSequence: exitMathTextSequence,
@@ -177,4 +181,9 @@ function exitMathTextSequence(this: CompileContext, token: Token): undefined {
   const node = this.stack.at(-2);
   if (node?.type !== 'inlineMath' || this.sliceSerialize(token).length < 2) return;
   node.data = { ...node.data, hProperties: { ...node.data?.hProperties, className: ['language-math', 'math-display'] } };
+}
+
+function enterInlineNote(this: CompileContext, token: Token): undefined {
+  const node: InlineNote = { type: 'inlineNote', children: [] };
+  this.enter(node, token);
 }

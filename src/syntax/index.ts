@@ -9,6 +9,7 @@ import { bracketedSpan } from './bracketed-span.js';
 import { displayMath } from './display-math.js';
 import { fencedDivFence } from './fenced-div.js';
 import { inlineAttributes } from './inline-attributes.js';
+import { inlineNote } from './inline-note.js';
 import { titleBlockLine } from './title-block.js';
 
 /** Create the micromark extension for fenced divs, attributes, spans and title blocks. */
@@ -24,6 +25,7 @@ export function pandocSyntax(): Extension {
     text: {
       [codes.leftSquareBracket]: { ...bracketedSpan, add: 'before' },
       [codes.leftCurlyBrace]: inlineAttributes,
+      [codes.caret]: inlineNote,
     },
   };
 }
