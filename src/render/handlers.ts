@@ -11,6 +11,7 @@ import type { InlineMath } from 'mdast-util-math';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
 import { mergeProperties, toProperties } from './properties.js';
+import { image, imageReference } from './images.js';
 import { quiz } from './quiz.js';
 
 function element(state: State, node: Nodes, tagName: string, properties: Properties, children: ElementContent[]): Element {
@@ -108,8 +109,8 @@ export const handlers: Handlers = {
   titleBlockLine: drop,
   pause: drop,
   revealAttributes: drop,
-  image: withAttributes(defaultHandlers.image, 'img'),
-  imageReference: withAttributes(defaultHandlers.imageReference, 'img'),
+  image: image as Handler,
+  imageReference: imageReference as Handler,
   link: withAttributes(defaultHandlers.link, 'a'),
   linkReference: withAttributes(defaultHandlers.linkReference, 'a'),
   inlineCode: withAttributes(defaultHandlers.inlineCode, 'code'),

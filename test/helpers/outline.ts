@@ -19,6 +19,8 @@ const blocks = new Set([
   'dl', 'dt', 'dd', 'video', 'audio', 'embed', 'iframe', 'object',
 ]);
 
+const media = new Set(['video', 'audio', 'embed', 'iframe', 'object']);
+
 /** Elements that hold blocks when any of their children is a block. */
 const mixed = new Set(['li', 'th', 'td', 'dd', 'div', 'aside', 'blockquote', 'section', 'figure']);
 
@@ -57,7 +59,8 @@ function block(node: RootContent | ElementContent, depth: number, state: State):
     runs(node.children, depth + 1, state);
     return;
   }
-  const text = inlineText(node.children);
+  // A player's content is the fallback for browsers without it: a markup detail.
+  const text = media.has(node.tagName) ? '' : inlineText(node.children);
   state.lines.push(text === '' ? `${indent}${label}` : `${indent}${label}: ${text}`);
 }
 
@@ -100,10 +103,16 @@ function attributesOf(node: Element): string[] {
   for (const [, key, value] of style.matchAll(/(width|height|text-align)\s*:\s*([^;]+)/g)) {
     result.push(`${key === 'text-align' ? 'align' : key}=${normalizeSize(value!.trim())}`);
   }
+  for (const key of ['width', 'height'] as const) {
+    if (node.properties[key] !== undefined && !style.includes(`${key}:`)) result.push(`${key}=${normalizeSize(String(node.properties[key]))}`);
+  }
   if (typeof node.properties.align === 'string') result.push(`align=${node.properties.align}`);
   const src = node.properties.src ?? node.properties.dataSrc ?? node.properties.data;
   if (typeof src === 'string') result.push(`src=${src}`);
-  for (const flag of ['controls', 'autoplay', 'loop', 'muted']) if (node.properties[flag] !== undefined && node.properties[flag] !== false) result.push(flag);
+  const flags: Record<string, string[]> = { controls: ['controls'], autoplay: ['autoPlay', 'dataAutoplay'], loop: ['loop'], muted: ['muted'] };
+  for (const [flag, names] of Object.entries(flags)) {
+    if (names.some((name) => node.properties[name] !== undefined && node.properties[name] !== false)) result.push(flag);
+  }
   if (typeof node.properties.poster === 'string') result.push(`poster=${node.properties.poster}`);
   return result;
 }
@@ -111,7 +120,8 @@ function attributesOf(node: Element): string[] {
 /** `22.2%` and `22%` compare equal: widths are compared to the whole percent. */
 function normalizeSize(value: string): string {
   const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
-  return percent ? `${Math.round(Number(percent[1]))}%` : value;
+  if (percent) return `${Math.round(Number(percent[1]))}%`;
+  return value.replace(/^(\d+(?:\.\d+)?)px$/, '$1');
 }
 
 function classesOf(node: Element): string[] {

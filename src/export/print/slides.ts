@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { classList } from '../../render/properties.js';
+import { printMedia } from './media.js';
 
 /** One slide of a deck as the print layout sees it. */
 export interface PrintSlide {
@@ -38,7 +39,7 @@ export function leafSections(tree: Root): Element[] {
 export function deckSlides(tree: Root): PrintSlide[] {
   return leafSections(tree).map((section, index) => {
     const notes = selectAll('aside.notes', section);
-    const copy: Element = { ...section, children: section.children.filter((child) => !(child.type === 'element' && notes.includes(child))) };
+    const copy = printMedia({ ...section, children: section.children.filter((child) => !(child.type === 'element' && notes.includes(child))) });
     const heading = select('h1, h2, h3, h4, h5, h6', copy);
     return {
       number: index + 1,
