@@ -23,6 +23,10 @@ export interface FencedDivFence extends Node {
   /** `open` when the fence carries attributes or a class word, else `close`. */
   kind: 'open' | 'close';
   attributes?: Attributes | undefined;
+  /** For an HTML tag on a line of its own (`<div class="notes">`, `</div>`): the tag name; `:::` fences have none. */
+  tag?: string | undefined;
+  /** For an HTML tag: the tag as written, kept when it pairs with nothing. */
+  value?: string | undefined;
   data?: Data | undefined;
 }
 
@@ -30,6 +34,10 @@ export interface FencedDivFence extends Node {
 export interface FencedDiv extends Parent {
   type: 'fencedDiv';
   attributes: Attributes;
+  /** The HTML tag it was written with (`div`, `section`, `aside`); none for `:::`. */
+  tag?: string | undefined;
+  /** For an HTML div: its start tag as written, kept as raw HTML when it is never closed. */
+  value?: string | undefined;
   children: Array<BlockContent | RootContent>;
   data?: Data | undefined;
 }

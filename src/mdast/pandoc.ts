@@ -33,6 +33,7 @@ export function pandocFromMarkdown(): Extension {
       titleBlockLine: enterTitleBlockLine,
       displayMath: enterDisplayMath,
       inlineNote: enterInlineNote,
+      htmlFence: enterHtmlFence,
       displayMathFormula: enterDisplayMathFormula,
     },
     exit: {
@@ -49,6 +50,7 @@ export function pandocFromMarkdown(): Extension {
       titleBlockLine: exitNode,
       displayMath: exitNode,
       inlineNote: exitNode,
+      htmlFence: exitHtmlFence,
       displayMathFormula: exitDisplayMathFormula,
       displayMathValue: exitData,
       mathTextSequence: exitMathTextSequence,
@@ -186,4 +188,46 @@ function exitMathTextSequence(this: CompileContext, token: Token): undefined {
 function enterInlineNote(this: CompileContext, token: Token): undefined {
   const node: InlineNote = { type: 'inlineNote', children: [] };
   this.enter(node, token);
+}
+
+function enterHtmlFence(this: CompileContext, token: Token): undefined {
+  const node: FencedDivFence = { type: 'fencedDivFence', kind: 'close' };
+  this.enter(node, token);
+}
+
+/** `<div class="notes">` is an opening fence with the tag's attributes, `</div>` a closing one. */
+function exitHtmlFence(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-1) as FencedDivFence;
+  const value = this.sliceSerialize(token);
+  const tag = /^<\/?([a-z]+)/i.exec(value)?.[1]?.toLowerCase();
+  node.tag = tag;
+  node.value = value;
+  if (!value.startsWith('</')) {
+    node.kind = 'open';
+    node.attributes = htmlAttributes(value);
+  }
+  this.exit(token);
+}
+
+/** The attributes of an HTML start tag as Pandoc attributes: `id`, `class` split into classes, the rest as values. */
+export function htmlAttributes(tag: string): Attributes {
+  const attributes = createAttributes();
+  const pattern = /\s([a-zA-Z_:][a-zA-Z0-9_.:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^"'=<>`\s]+)))?/g;
+  for (const match of tag.replace(/^<[a-zA-Z]+/, '').matchAll(pattern)) {
+    const name = match[1]!.toLowerCase();
+    const value = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+    if (name === 'id') attributes.id = value;
+    else if (name === 'class') attributes.classes.push(...value.split(/\s+/).filter(Boolean));
+    else attributes.values[name] = value;
+  }
+  return attributes;
+}
+
+function decodeEntities(value: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
+    return named[entity.toLowerCase()] ?? whole;
+  });
 }

@@ -26,7 +26,9 @@ function fencedDiv(state: State, node: FencedDiv): Element {
     const rest = { ...node.attributes, classes: node.attributes.classes.filter((name) => name !== 'notes') };
     return element(state, node, 'aside', mergeProperties({ className: ['notes'] }, toProperties(rest, 'aside')), children);
   }
-  return element(state, node, 'div', toProperties(node.attributes, 'div'), children);
+  // A `<section>` inside a slide would be read by reveal.js as a slide of its own: it is a `div`.
+  const tagName = node.tag === 'aside' ? 'aside' : 'div';
+  return element(state, node, tagName, toProperties(node.attributes, tagName), children);
 }
 
 function bracketedSpan(state: State, node: BracketedSpan): Element {

@@ -8,6 +8,7 @@ import type { Extension } from 'micromark-util-types';
 import { bracketedSpan } from './bracketed-span.js';
 import { displayMath } from './display-math.js';
 import { fencedDivFence } from './fenced-div.js';
+import { htmlBlock } from './html-block.js';
 import { inlineAttributes } from './inline-attributes.js';
 import { inlineNote } from './inline-note.js';
 import { titleBlockLine } from './title-block.js';
@@ -20,6 +21,7 @@ export function pandocSyntax(): Extension {
     flow: {
       [codes.dollarSign]: displayMath,
       [codes.colon]: fencedDivFence,
+      [codes.lessThan]: { ...htmlBlock, add: 'before' },
       [codes.percentSign]: titleBlockLine,
     },
     text: {

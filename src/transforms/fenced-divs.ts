@@ -31,23 +31,74 @@ export function pairFences(parent: Parent, file: VFile): void {
 function nest(children: RootContent[], file: VFile, container: string): RootContent[] {
   const result: RootContent[] = [];
   const open: FencedDiv[] = [];
+  const current = () => open.at(-1)?.children ?? result;
   for (const child of children) {
     if (child.type !== 'fencedDivFence') {
-      (open.at(-1)?.children ?? result).push(child);
+      current().push(child);
     } else if (child.kind === 'open') {
       const div = createDiv(child);
-      (open.at(-1)?.children ?? result).push(div);
+      current().push(div);
       open.push(div);
     } else {
-      const div = open.pop();
-      if (div) extendTo(div, child);
-      else report(file, 'Closing fence `:::` has no open div; it is left out of the slide', rules.strayFence, child);
+      close(child, open, current(), file);
     }
   }
   for (let index = open.length - 1; index >= 0; index--) {
-    closeUnclosed(open[index]!, open[index - 1]?.children ?? result, file, container);
+    const parent = open[index - 1]?.children ?? result;
+    if (open[index]!.tag) unwrap(open[index]!, parent as RootContent[]);
+    else closeUnclosed(open[index]!, parent as RootContent[], file, container);
   }
+  for (const div of allDivs(result)) if (div.tag) keepHtml(div, file);
   return result;
+}
+
+/**
+ * A closing fence closes the innermost open div written the same way (`:::`
+ * or the same HTML tag), and with it any div opened inside that was never
+ * closed. One that closes nothing is reported (`:::`) or kept as the raw HTML
+ * it is (`</div>` closing a `<div>` written inside an HTML block).
+ */
+function close(fence: FencedDivFence, open: FencedDiv[], siblings: Array<RootContent | FencedDiv['children'][number]>, file: VFile): void {
+  const at = open.findLastIndex((div) => div.tag === fence.tag);
+  if (at === -1) {
+    if (fence.tag) siblings.push({ type: 'html', value: fence.value ?? '', position: fence.position });
+    else report(file, 'Closing fence `:::` has no open div; it is left out of the slide', rules.strayFence, fence);
+    return;
+  }
+  for (const inner of open.splice(at + 1).reverse()) {
+    extendTo(inner, fence);
+    if (!inner.tag) report(file, `Fenced div ${describe(inner)} is never closed; it is closed by the \`${fence.value}\` around it`, rules.unclosedFence, { position: inner.position && { ...inner.position } });
+  }
+  extendTo(open.pop()!, fence);
+}
+
+/** An HTML div left open: its start tag stays raw HTML and its content follows it, as a browser reads it. */
+function unwrap(div: FencedDiv, parent: RootContent[]): void {
+  if (parent.at(-1) !== div) return;
+  parent.pop();
+  parent.push({ type: 'html', value: div.value ?? '', position: div.position }, ...(div.children as RootContent[]));
+}
+
+function* allDivs(nodes: Array<RootContent | FencedDiv['children'][number]>): Generator<FencedDiv> {
+  for (const node of nodes) {
+    if (node.type === 'fencedDiv') {
+      yield node;
+      yield* allDivs(node.children);
+    }
+  }
+}
+
+/**
+ * HTML indented inside an HTML div (`<div>` then `    <p>…</p>`) is HTML,
+ * not an indented code block: web pages indent their markup.
+ */
+function keepHtml(div: FencedDiv, file: VFile): void {
+  const source = String(file.value);
+  div.children = div.children.map((child) => {
+    const offset = child.position?.start.offset;
+    if (child.type !== 'code' || offset === undefined || !/^(?: {4}|\t)/.test(source.slice(offset)) || !child.value.trimStart().startsWith('<')) return child;
+    return { type: 'html', value: child.value, position: child.position };
+  });
 }
 
 /**
@@ -69,6 +120,8 @@ function closeUnclosed(div: FencedDiv, parent: RootContent[], file: VFile, conta
 function createDiv(fence: FencedDivFence): FencedDiv {
   return {
     type: 'fencedDiv',
+    tag: fence.tag,
+    value: fence.value,
     attributes: fence.attributes ?? { classes: [], values: {} },
     children: [],
     position: fence.position && { start: fence.position.start, end: fence.position.end },
