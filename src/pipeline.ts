@@ -45,6 +45,7 @@ import { mathDollars } from './transforms/math-dollars.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
+import { tables } from './transforms/tables.js';
 
 /** What a processor needs beyond the configuration. */
 export interface ProcessorOptions {
@@ -82,6 +83,7 @@ export function createParser(config: Config) {
     .use(outlineLists)
     .use(outlineTitles)
     .use(revealAttributeComments)
+    .use(tables)
     .use(fencedDivs)
     .use(inlineAttributes)
     .use(codeAttributes)

@@ -4,7 +4,8 @@
  * nodes the slide model produces, and the keys we keep in `file.data`.
  */
 import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Parent, PhrasingContent, RootContent } from 'mdast';
-import type { Position } from 'unist';
+import type { Point, Position } from 'unist';
+import type { TableLayout } from './syntax/tables/layout.js';
 import type { Dialect } from './dialects/detect.js';
 
 /** Pandoc attributes: `{#id .class key=value}` or one bare class word. */
@@ -62,6 +63,24 @@ export interface BracketedSpan extends Parent {
 /** `^[…]`: an inline footnote, before it becomes a footnote reference and definition. */
 export interface InlineNote extends Parent {
   type: 'inlineNote';
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** A Pandoc table as written (grid, simple, multiline or pipe): its layout and lines, before its cells are parsed. */
+export interface PandocTable extends Node {
+  type: 'pandocTable';
+  layout: TableLayout;
+  /** Indentation of the first line, which the layout counts. */
+  indent: number;
+  /** The table's lines as written, each with where it starts (blank lines have none). */
+  lines: Array<{ value: string; start: Point }>;
+  data?: Data | undefined;
+}
+
+/** The caption of a table (`Table: …` or `: …` before or after it), its first child once read. */
+export interface TableCaption extends Parent {
+  type: 'tableCaption';
   children: PhrasingContent[];
   data?: Data | undefined;
 }
@@ -181,6 +200,10 @@ declare module 'mdast' {
     attributes?: Attributes | undefined;
     /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
     notQuiz?: boolean | undefined;
+    /** On a table: relative column widths (Pandoc's), when it has them. */
+    columnWidths?: number[] | undefined;
+    /** On a table: it has no header row (the first row is a body row). */
+    headless?: boolean | undefined;
     /** Set on a paragraph that display math starting a line made (`$$ … $$`), so Pandoc's paragraph can be put back together. */
     displayMath?: boolean | undefined;
   }
@@ -190,6 +213,8 @@ declare module 'mdast' {
     inlineAttributes: InlineAttributes;
     bracketedSpan: BracketedSpan;
     inlineNote: InlineNote;
+    pandocTable: PandocTable;
+    tableCaption: TableCaption;
     titleBlockLine: TitleBlockLine;
     figure: Figure;
     pause: Pause;
@@ -201,6 +226,7 @@ declare module 'mdast' {
     revealAttributes: RevealAttributes;
   }
   interface BlockContentMap {
+    pandocTable: PandocTable;
     fencedDivFence: FencedDivFence;
     fencedDiv: FencedDiv;
     titleBlockLine: TitleBlockLine;

@@ -5,7 +5,7 @@
 import type { Paragraph } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
 import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown';
-import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, InlineNote, TitleBlockLine } from '../types.js';
+import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, InlineNote, PandocTable, TitleBlockLine } from '../types.js';
 
 declare module 'mdast-util-from-markdown' {
   interface CompileData {
@@ -34,6 +34,7 @@ export function pandocFromMarkdown(): Extension {
       displayMath: enterDisplayMath,
       inlineNote: enterInlineNote,
       htmlFence: enterHtmlFence,
+      pandocTable: enterPandocTable,
       displayMathFormula: enterDisplayMathFormula,
     },
     exit: {
@@ -51,6 +52,8 @@ export function pandocFromMarkdown(): Extension {
       displayMath: exitNode,
       inlineNote: exitNode,
       htmlFence: exitHtmlFence,
+      pandocTable: exitNode,
+      pandocTableLine: exitPandocTableLine,
       displayMathFormula: exitDisplayMathFormula,
       displayMathValue: exitData,
       mathTextSequence: exitMathTextSequence,
@@ -230,4 +233,14 @@ function decodeEntities(value: string): string {
     if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
     return named[entity.toLowerCase()] ?? whole;
   });
+}
+
+function enterPandocTable(this: CompileContext, token: Token): undefined {
+  const node: PandocTable = { type: 'pandocTable', layout: token.pandocTable!.layout, indent: token.pandocTable!.indent, lines: [] };
+  this.enter(node, token);
+}
+
+function exitPandocTableLine(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-1) as PandocTable;
+  node.lines.push({ value: this.sliceSerialize(token), start: { line: token.start.line, column: token.start.column, offset: token.start.offset } });
 }

@@ -13,6 +13,7 @@ import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } f
 import { mergeProperties, toProperties } from './properties.js';
 import { image, imageReference } from './images.js';
 import { quiz } from './quiz.js';
+import { table } from './tables.js';
 
 function element(state: State, node: Nodes, tagName: string, properties: Properties, children: ElementContent[]): Element {
   const result: Element = { type: 'element', tagName, properties, children };
@@ -105,6 +106,9 @@ export const handlers: Handlers = {
   slideFootnotes: slideFootnotes as Handler,
   quiz: quiz as Handler,
   inlineMath: withAttributes(inlineMath as Handler, 'span'),
+  table: table as Handler,
+  tableCaption: drop,
+  pandocTable: drop,
   listItem: withAttributes(defaultHandlers.listItem, 'li'),
   fencedDivFence: drop,
   inlineAttributes: drop,
