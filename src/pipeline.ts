@@ -45,6 +45,7 @@ import { mathDollars } from './transforms/math-dollars.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
+import { smart } from './transforms/smart.js';
 import { tables } from './transforms/tables.js';
 
 /** What a processor needs beyond the configuration. */
@@ -100,7 +101,8 @@ export function createParser(config: Config) {
     .use(quizAnswers, { answers: config.quiz.answers })
     .use(inlineNotes)
     .use(footnotes)
-    .use(fragments);
+    .use(fragments)
+    .use(smart, { enabled: config.smart, lang: config.lang });
 }
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */

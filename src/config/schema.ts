@@ -110,6 +110,8 @@ export interface Config {
   lang: string;
   /** Make every list incremental unless front matter says otherwise. @default false */
   incremental: boolean;
+  /** Pandoc's smart typography (curly quotes, dashes, ellipses) unless a lecture's front matter (`smart: false`) or format (`-smart`) turns it off. @default true */
+  smart: boolean;
   /** Dialect of every lecture unless its front matter sets `format`: `pandoc`, `notes`, `page`, `outline` or `reveal-md`; by default each file's dialect is detected. @default undefined */
   format?: Dialect | undefined;
   /** reveal.js options. */
@@ -136,6 +138,7 @@ export const defaultConfig: Config = {
   theme: 'lecture',
   lang: 'en',
   incremental: false,
+  smart: true,
   reveal: {
     width: 960,
     height: 700,

@@ -64,6 +64,7 @@ const schema = z.strictObject({
   theme: z.string().min(1),
   lang: z.string().min(1),
   incremental: z.boolean(),
+  smart: z.boolean(),
   format: z.enum(dialects),
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),

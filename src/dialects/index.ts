@@ -8,6 +8,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 import { detectDialect, dialects, isDialect, type Dialect } from './detect.js';
+import { formatBase } from './format.js';
 
 export { detectDialect, dialects, isDialect, type Dialect, type Detection } from './detect.js';
 
@@ -22,7 +23,7 @@ export function dialect(options: DialectOptions = {}) {
   return (tree: Root, file: VFile): undefined => {
     const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
     const format = meta.raw.format;
-    if (format !== undefined && !isDialect(format)) {
+    if (format !== undefined && !isDialect(formatBase(format))) {
       const names = dialects.map((name) => `\`${name}\``).join(', ');
       report(file, `Front matter \`format\` must be one of ${names}, not \`${String(format)}\`; the dialect is detected instead`, rules.unknownFormat, { position: meta.positions.format });
     }

@@ -60,7 +60,7 @@ function block(node: RootContent | ElementContent, depth: number, state: State):
     return;
   }
   // A player's content is the fallback for browsers without it: a markup detail.
-  const text = media.has(node.tagName) ? '' : inlineText(node.children);
+  const text = media.has(node.tagName) ? '' : node.tagName === 'pre' ? `\`${toString(node).trim().replace(/\s+/g, ' ')}\`` : inlineText(node.children);
   state.lines.push(text === '' ? `${indent}${label}` : `${indent}${label}: ${text}`);
 }
 
