@@ -28,6 +28,8 @@ export const rules = {
   mathError: 'math-error',
   /** A `$$` that no `$$` closes within its paragraph: display math left as text. */
   unclosedMath: 'unclosed-math',
+  /** Raw TeX with no meaning on a slide (`\\small`, `\\includegraphics`), left out; one hint per lecture. */
+  rawTex: 'raw-tex',
   /** Two elements with the same id in one deck. */
   duplicateId: 'duplicate-id',
   /** A `format:` that names no dialect (the dialect is detected instead). */

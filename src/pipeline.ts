@@ -47,6 +47,7 @@ import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
 import { smart } from './transforms/smart.js';
 import { tables } from './transforms/tables.js';
+import { tex } from './transforms/tex.js';
 
 /** What a processor needs beyond the configuration. */
 export interface ProcessorOptions {
@@ -86,6 +87,7 @@ export function createParser(config: Config) {
     .use(revealAttributeComments)
     .use(tables)
     .use(fencedDivs)
+    .use(tex)
     .use(inlineAttributes)
     .use(codeAttributes)
     .use(mathDollars)

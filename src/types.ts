@@ -85,6 +85,26 @@ export interface TableCaption extends Parent {
   data?: Data | undefined;
 }
 
+/** Raw TeX in text (`\\alert{…}`), before `transforms/tex.ts` maps or drops it. */
+export interface RawTex extends Parent {
+  type: 'rawTex';
+  /** The command without its backslash (`alert`, `vspace*`). */
+  name: string;
+  /** `[…]` arguments, as written. */
+  optional: string[];
+  /** `{…}` arguments, in order. */
+  children: TexArgument[];
+  data?: Data | undefined;
+}
+
+/** One `{…}` argument of raw TeX: its text parsed as markdown, and as written. */
+export interface TexArgument extends Parent {
+  type: 'texArgument';
+  raw: string;
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
 /** One `% …` line of a Pandoc title block. */
 export interface TitleBlockLine extends Node {
   type: 'titleBlockLine';
@@ -200,6 +220,8 @@ declare module 'mdast' {
     attributes?: Attributes | undefined;
     /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
     notQuiz?: boolean | undefined;
+    /** On a heading: the text its automatic id is made from, when that is not its text (raw TeX left out). */
+    idText?: string | undefined;
     /** On a table: relative column widths (Pandoc's), when it has them. */
     columnWidths?: number[] | undefined;
     /** On a table: it has no header row (the first row is a body row). */
@@ -215,6 +237,8 @@ declare module 'mdast' {
     inlineNote: InlineNote;
     pandocTable: PandocTable;
     tableCaption: TableCaption;
+    rawTex: RawTex;
+    texArgument: TexArgument;
     titleBlockLine: TitleBlockLine;
     figure: Figure;
     pause: Pause;
@@ -236,6 +260,7 @@ declare module 'mdast' {
     revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
+    rawTex: RawTex;
     inlineAttributes: InlineAttributes;
     inlineNote: InlineNote;
     bracketedSpan: BracketedSpan;
@@ -287,6 +312,8 @@ declare module 'vfile' {
     slideLines: number[];
     /** Slide level used to cut this deck. */
     slideLevel: number;
+    /** Macros the lecture defines with `\\newcommand` outside math, for every formula of the deck. */
+    texMacros: Record<string, string>;
     /** Whether the deck uses math, so KaTeX's stylesheet is linked. */
     hasMath: boolean;
     /** Local files the deck refers to (images, downloads, other lectures). */

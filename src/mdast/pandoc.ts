@@ -5,7 +5,7 @@
 import type { Paragraph } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
 import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown';
-import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, InlineNote, PandocTable, TitleBlockLine } from '../types.js';
+import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, InlineNote, PandocTable, RawTex, TexArgument, TitleBlockLine } from '../types.js';
 
 declare module 'mdast-util-from-markdown' {
   interface CompileData {
@@ -25,7 +25,7 @@ export function createAttributes(): Attributes {
 export function pandocFromMarkdown(): Extension {
   return {
     // Line endings inside a span or an inline note are soft breaks, as in a paragraph.
-    canContainEols: ['bracketedSpan', 'inlineNote'],
+    canContainEols: ['bracketedSpan', 'inlineNote', 'texArgument'],
     enter: {
       fencedDivFence: enterFence,
       pandocAttributes: enterAttributes,
@@ -35,6 +35,8 @@ export function pandocFromMarkdown(): Extension {
       inlineNote: enterInlineNote,
       htmlFence: enterHtmlFence,
       pandocTable: enterPandocTable,
+      rawTex: enterRawTex,
+      rawTexArgument: enterTexArgument,
       displayMathFormula: enterDisplayMathFormula,
     },
     exit: {
@@ -54,6 +56,12 @@ export function pandocFromMarkdown(): Extension {
       htmlFence: exitHtmlFence,
       pandocTable: exitNode,
       pandocTableLine: exitPandocTableLine,
+      rawTex: exitNode,
+      rawTexName: exitRawTexName,
+      rawTexOptional: exitRawTexOptional,
+      rawTexArgument: exitTexArgument,
+      texSpace: exitTexSpace,
+      texLineBreak: exitTexLineBreak,
       displayMathFormula: exitDisplayMathFormula,
       displayMathValue: exitData,
       mathTextSequence: exitMathTextSequence,
@@ -243,4 +251,39 @@ function enterPandocTable(this: CompileContext, token: Token): undefined {
 function exitPandocTableLine(this: CompileContext, token: Token): undefined {
   const node = this.stack.at(-1) as PandocTable;
   node.lines.push({ value: this.sliceSerialize(token), start: { line: token.start.line, column: token.start.column, offset: token.start.offset } });
+}
+
+function enterRawTex(this: CompileContext, token: Token): undefined {
+  const node: RawTex = { type: 'rawTex', name: '', optional: [], children: [] };
+  this.enter(node, token);
+}
+
+function exitRawTexName(this: CompileContext, token: Token): undefined {
+  (this.stack.at(-1) as RawTex).name = this.sliceSerialize(token);
+}
+
+function exitRawTexOptional(this: CompileContext, token: Token): undefined {
+  (this.stack.at(-1) as RawTex).optional.push(this.sliceSerialize(token).slice(1, -1));
+}
+
+function enterTexArgument(this: CompileContext, token: Token): undefined {
+  const node: TexArgument = { type: 'texArgument', raw: '', children: [] };
+  this.enter(node, token);
+}
+
+function exitTexArgument(this: CompileContext, token: Token): undefined {
+  (this.stack.at(-1) as TexArgument).raw = this.sliceSerialize(token).slice(1, -1);
+  this.exit(token);
+}
+
+/** `\ `: a no-break space. */
+function exitTexSpace(this: CompileContext, token: Token): undefined {
+  this.enter({ type: 'text', value: '\u00a0' }, token);
+  this.exit(token);
+}
+
+/** `\\` ending a line: a line break. */
+function exitTexLineBreak(this: CompileContext, token: Token): undefined {
+  this.enter({ type: 'break' }, token);
+  this.exit(token);
 }

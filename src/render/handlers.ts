@@ -109,6 +109,8 @@ export const handlers: Handlers = {
   table: table as Handler,
   tableCaption: drop,
   pandocTable: drop,
+  rawTex: drop,
+  texArgument: drop,
   listItem: withAttributes(defaultHandlers.listItem, 'li'),
   fencedDivFence: drop,
   inlineAttributes: drop,

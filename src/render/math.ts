@@ -28,7 +28,7 @@ export function math() {
     file.data.hasMath = formulas.length > 0;
     if (formulas.length === 0) return;
     const [{ default: katex }, { fromHtml }] = await Promise.all([import('katex'), import('hast-util-from-html')]);
-    const macros: Record<string, string> = {};
+    const macros: Record<string, string> = { ...file.data.texMacros };
     for (const formula of formulas) {
       const value = toText(formula.node, { whitespace: 'pre' }).trim();
       const html = typeset(katex, value, formula, macros, file);

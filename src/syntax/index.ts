@@ -9,6 +9,7 @@ import { bracketedSpan } from './bracketed-span.js';
 import { displayMath } from './display-math.js';
 import { fencedDivFence } from './fenced-div.js';
 import { htmlBlock } from './html-block.js';
+import { rawTex, texLineBreak, texSpace } from './raw-tex.js';
 import { pandocTable } from './tables/index.js';
 import { inlineAttributes } from './inline-attributes.js';
 import { inlineNote } from './inline-note.js';
@@ -32,6 +33,7 @@ export function pandocSyntax(): Extension {
       [codes.leftSquareBracket]: { ...bracketedSpan, add: 'before' },
       [codes.leftCurlyBrace]: inlineAttributes,
       [codes.caret]: inlineNote,
+      [codes.backslash]: [texLineBreak, texSpace, rawTex],
     },
   };
 }
