@@ -48,6 +48,7 @@ import { slides } from './transforms/slides.js';
 import { smart } from './transforms/smart.js';
 import { tables } from './transforms/tables.js';
 import { tex } from './transforms/tex.js';
+import { titleMarkupIn, titleMarkupOut } from './transforms/title-markup.js';
 
 /** What a processor needs beyond the configuration. */
 export interface ProcessorOptions {
@@ -87,10 +88,12 @@ export function createParser(config: Config) {
     .use(revealAttributeComments)
     .use(tables)
     .use(fencedDivs)
+    .use(titleMarkupIn)
     .use(tex)
     .use(inlineAttributes)
     .use(codeAttributes)
     .use(mathDollars)
+    .use(titleMarkupOut)
     .use(documentTitle)
     .use(boldHeadings)
     .use(quizzes)

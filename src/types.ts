@@ -3,7 +3,7 @@
  * need no casts: the Pandoc syntax nodes the parser produces, the slide
  * nodes the slide model produces, and the keys we keep in `file.data`.
  */
-import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { TableLayout } from './syntax/tables/layout.js';
 import type { Dialect } from './dialects/detect.js';
@@ -102,6 +102,13 @@ export interface TexArgument extends Parent {
   type: 'texArgument';
   raw: string;
   children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** The title-slide fields while inline transforms run on them (`transforms/title-markup.ts`): one paragraph per field. */
+export interface TitleMeta extends Parent {
+  type: 'titleMeta';
+  children: Paragraph[];
   data?: Data | undefined;
 }
 
@@ -220,6 +227,8 @@ declare module 'mdast' {
     attributes?: Attributes | undefined;
     /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
     notQuiz?: boolean | undefined;
+    /** On a paragraph of a `titleMeta` block: the field it holds (`title`, `author` …). */
+    metaField?: string | undefined;
     /** On a heading: the text its automatic id is made from, when that is not its text (raw TeX left out). */
     idText?: string | undefined;
     /** On a table: relative column widths (Pandoc's), when it has them. */
@@ -239,6 +248,7 @@ declare module 'mdast' {
     tableCaption: TableCaption;
     rawTex: RawTex;
     texArgument: TexArgument;
+    titleMeta: TitleMeta;
     titleBlockLine: TitleBlockLine;
     figure: Figure;
     pause: Pause;
@@ -286,6 +296,31 @@ export interface LectureMeta {
   raw: Record<string, unknown>;
   /** Where each front matter key is written, for messages about its value. */
   positions: Record<string, Position>;
+  /**
+   * Where the text of the title-slide fields starts in the file (`author`:
+   * one per name), so their markdown is parsed with positions in the lecture.
+   */
+  offsets?: MetaOffsets | undefined;
+  /** The title-slide fields as parsed markdown (`transforms/title-markup.ts`); the fields above hold their plain text. */
+  markup?: MetaMarkup | undefined;
+}
+
+/** Offsets of the title-slide fields in the file; absent where the text is not written as is (block scalars). */
+export interface MetaOffsets {
+  title?: number | undefined;
+  subtitle?: number | undefined;
+  institute?: number | undefined;
+  date?: number | undefined;
+  author?: Array<number | undefined> | undefined;
+}
+
+/** The title-slide fields as markdown: emphasis, code, math and links on the title slide. */
+export interface MetaMarkup {
+  title?: PhrasingContent[] | undefined;
+  subtitle?: PhrasingContent[] | undefined;
+  institute?: PhrasingContent[] | undefined;
+  date?: PhrasingContent[] | undefined;
+  author: PhrasingContent[][];
 }
 
 /** A local file a deck refers to: the build's output depends on it. */

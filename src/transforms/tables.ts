@@ -2,8 +2,8 @@
  * Build Pandoc's tables from their layout (`syntax/tables/`): each cell's
  * text is parsed as markdown with the lecture's own parser — blocks for grid
  * and multiline tables, one line of inline content for simple and pipe
- * tables, as in Pandoc (the line is parsed after a word, `x `, so `- a` or
- * `1.` stays text) — with positions mapped back into the lecture, so
+ * tables, as in Pandoc (`mdast/parse-inline.ts`: `- a` or `1.` stays
+ * text) — with positions mapped back into the lecture, so
  * later transforms and messages see the cell content where it is written.
  * A `Table: …` or `: …` paragraph right before or after a table becomes its
  * caption, `{#id .class}` at its end the table's attributes.
@@ -12,6 +12,7 @@ import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent
 import type { Point } from 'unist';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { parseInline } from '../mdast/parse-inline.js';
 import type { CellText } from '../syntax/tables/layout.js';
 import type { Attributes, PandocTable, TableCaption } from '../types.js';
 
@@ -65,33 +66,22 @@ function lineBases(node: PandocTable): Array<Point | undefined> {
 function cellContent(cell: CellText, blocks: boolean, bases: Array<Point | undefined>, parse: (text: string) => Root): PhrasingContent[] {
   if (cell.lines.length === 0) return [];
   const text = cell.lines.map((line) => line.text).join('\n');
-  const prefix = blocks ? '' : inlinePrefix;
-  const root = parse(`${prefix}${text}`);
   const map = (point: Point): Point => {
     const line = cell.lines[point.line - 1];
     const base = line && bases[line.line];
     if (!line || !base) return point;
-    const column = Math.max(point.column - 1 - (point.line === 1 ? prefix.length : 0), 0);
+    const column = point.column - 1;
     return { line: base.line, column: base.column + line.column + column, offset: (base.offset ?? 0) + line.column + column };
   };
+  if (!blocks) return parseInline(parse, text, map);
+  const root = parse(text);
   visit(root, (child: Nodes) => {
     if (child.position) child.position = { start: map(child.position.start), end: map(child.position.end) };
   });
   const [first] = root.children;
-  if (!blocks) return first?.type === 'paragraph' ? withoutPrefix(first.children) : [{ type: 'text', value: text }];
   if (root.children.length === 1 && first?.type === 'paragraph') return first.children;
   // Block content in a cell: mdast types cells as phrasing, our table handler renders blocks.
   return root.children as BlockContent[] as unknown as PhrasingContent[];
-}
-
-/** What an inline cell is parsed after, so nothing in it can start a block. */
-const inlinePrefix = 'x ';
-
-function withoutPrefix(children: PhrasingContent[]): PhrasingContent[] {
-  const [first] = children;
-  if (first?.type !== 'text' || !first.value.startsWith(inlinePrefix)) return children;
-  first.value = first.value.slice(inlinePrefix.length);
-  return first.value === '' ? children.slice(1) : children;
 }
 
 const captionStart = /^(?:[Tt]able)?:\s+/;
