@@ -48,6 +48,7 @@ import { slides } from './transforms/slides.js';
 import { smart } from './transforms/smart.js';
 import { tables } from './transforms/tables.js';
 import { tex } from './transforms/tex.js';
+import { undefinedImages } from './transforms/undefined-images.js';
 import { titleMarkupIn, titleMarkupOut } from './transforms/title-markup.js';
 
 /** What a processor needs beyond the configuration. */
@@ -93,6 +94,7 @@ export function createParser(config: Config) {
     .use(inlineAttributes)
     .use(codeAttributes)
     .use(mathDollars)
+    .use(undefinedImages)
     .use(titleMarkupOut)
     .use(documentTitle)
     .use(boldHeadings)

@@ -95,6 +95,8 @@ function enterAttributes(this: CompileContext, token: Token): undefined {
     parent.attributes = attributes;
   } else if (parent?.type === 'bracketedSpan') {
     parent.attributes = attributes;
+  } else if (parent?.type === 'definition') {
+    parent.data = { ...parent.data, attributes };
   } else {
     const node: InlineAttributes = { type: 'inlineAttributes', attributes, value: '' };
     this.enter(node, token);

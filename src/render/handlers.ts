@@ -11,7 +11,7 @@ import type { InlineMath } from 'mdast-util-math';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
 import { mergeProperties, toProperties } from './properties.js';
-import { image, imageReference } from './images.js';
+import { image, imageReference, linkReference } from './images.js';
 import { quiz } from './quiz.js';
 import { table } from './tables.js';
 
@@ -120,7 +120,7 @@ export const handlers: Handlers = {
   image: image as Handler,
   imageReference: imageReference as Handler,
   link: withAttributes(defaultHandlers.link, 'a'),
-  linkReference: withAttributes(defaultHandlers.linkReference, 'a'),
+  linkReference: linkReference as Handler,
   inlineCode: withAttributes(defaultHandlers.inlineCode, 'code'),
   code: withAttributes(defaultHandlers.code, 'pre'),
   heading: withAttributes(defaultHandlers.heading, 'h'),

@@ -1,11 +1,12 @@
 /**
- * remark-rehype handlers for images: the `{…}` attributes written on the
- * image or on its reference definition (`[logo]: logo.png {height=35mm}`),
+ * remark-rehype handlers for images and link references: the `{…}`
+ * attributes written on them or on their reference definition
+ * (`[logo]: logo.png {height=35mm}`),
  * and media written with image syntax (`![](demo.mp4)`), which becomes a
  * player (`render/media.ts`).
  */
 import type { Element, ElementContent } from 'hast';
-import type { Image, ImageReference, Nodes } from 'mdast';
+import type { Image, ImageReference, LinkReference, Nodes } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import type { Attributes } from '../types.js';
 import { mediaElement, mediaKind } from './media.js';
@@ -22,6 +23,16 @@ export function imageReference(state: State, node: ImageReference): ElementConte
   if (Array.isArray(result) || result.type !== 'element') return result;
   const definition = state.definitionById.get(String(node.identifier).toUpperCase());
   return finish(state, node, result, combine(definition?.data?.attributes, node.data?.attributes));
+}
+
+/** `[text][ref]`: a link with the attributes of the definition (`[ref]: url {target=_blank}`) and then its own. */
+export function linkReference(state: State, node: LinkReference): ElementContent | ElementContent[] {
+  const result = defaultHandlers.linkReference(state, node);
+  if (Array.isArray(result) || result.type !== 'element') return result;
+  const definition = state.definitionById.get(String(node.identifier).toUpperCase());
+  const attributes = combine(definition?.data?.attributes, node.data?.attributes);
+  if (attributes) result.properties = mergeProperties(result.properties, toProperties(attributes, 'a'));
+  return result;
 }
 
 /** Attributes of a definition, overridden by those written where it is used. */

@@ -6,6 +6,7 @@
 import { codes } from 'micromark-util-symbol';
 import type { Extension } from 'micromark-util-types';
 import { bracketedSpan } from './bracketed-span.js';
+import { definitionWithAttributes } from './definition-attributes.js';
 import { displayMath } from './display-math.js';
 import { fencedDivFence } from './fenced-div.js';
 import { htmlBlock } from './html-block.js';
@@ -21,6 +22,9 @@ export function pandocSyntax(): Extension {
     // remark-math's `$$` block closes only on a line of its own and swallows the deck otherwise;
     // GFM's pipe tables split cells inside code spans, unlike Pandoc's (ours read all four kinds).
     disable: { null: ['mathFlow', 'table'] },
+    contentInitial: {
+      [codes.leftSquareBracket]: definitionWithAttributes,
+    },
     flow: {
       null: pandocTable,
       [codes.dash]: pandocTable,

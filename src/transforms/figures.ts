@@ -1,6 +1,7 @@
 /**
  * Pandoc's implicit figures: an image with alt text alone in a paragraph
- * becomes a figure with the alt text as its caption.
+ * (written inline or as a reference, `![logo]`) becomes a figure with the
+ * alt text as its caption.
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -11,7 +12,7 @@ export function figures() {
   return (tree: Root): undefined => {
     visit(tree, 'paragraph', (node, index, parent) => {
       const [image, ...rest] = node.children;
-      if (image?.type !== 'image' || !image.alt || !parent || index === undefined) return;
+      if ((image?.type !== 'image' && image?.type !== 'imageReference') || !image.alt || !parent || index === undefined) return;
       if (rest.some((child) => child.type !== 'text' || child.value.trim() !== '')) return;
       const figure: Figure = { type: 'figure', caption: image.alt, children: [image], position: node.position };
       parent.children[index] = figure;
