@@ -11,6 +11,7 @@ import type { InlineMath } from 'mdast-util-math';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
 import { mergeProperties, toProperties } from './properties.js';
+import { columnLayout } from './columns.js';
 import { image, imageReference, linkReference } from './images.js';
 import { quiz } from './quiz.js';
 import { table } from './tables.js';
@@ -29,7 +30,7 @@ function fencedDiv(state: State, node: FencedDiv): Element {
   }
   // A `<section>` inside a slide would be read by reveal.js as a slide of its own: it is a `div`.
   const tagName = node.tag === 'aside' ? 'aside' : 'div';
-  return element(state, node, tagName, toProperties(node.attributes, tagName), children);
+  return element(state, node, tagName, toProperties(columnLayout(node.attributes), tagName), children);
 }
 
 function bracketedSpan(state: State, node: BracketedSpan): Element {

@@ -100,9 +100,14 @@ function describe(node: Element): string | undefined {
 function attributesOf(node: Element): string[] {
   const result: string[] = [];
   const style = typeof node.properties.style === 'string' ? node.properties.style : '';
-  for (const [, key, value] of style.matchAll(/(width|height|text-align)\s*:\s*([^;]+)/g)) {
-    result.push(`${key === 'text-align' ? 'align' : key}=${normalizeSize(value!.trim())}`);
+  const columns = classesOf(node).includes('columns');
+  for (const [, key, value] of style.matchAll(/(?<![-\w])(width|height|text-align|align-items|align-self)\s*:\s*([^;]+)/g)) {
+    if (key === 'align-items' || key === 'align-self') result.push(`valign=${verticalAlignments[value!.trim()] ?? value!.trim()}`);
+    else result.push(`${key === 'text-align' ? 'align' : columns && key === 'width' ? 'totalwidth' : key}=${normalizeSize(value!.trim())}`);
   }
+  // Pandoc passes Beamer's column options on as data attributes; we apply them as layout.
+  if (typeof node.properties.dataAlign === 'string') result.push(`valign=${node.properties.dataAlign}`);
+  if (typeof node.properties.dataTotalwidth === 'string') result.push(`totalwidth=${normalizeSize(node.properties.dataTotalwidth)}`);
   for (const key of ['width', 'height'] as const) {
     if (node.properties[key] !== undefined && !style.includes(`${key}:`)) result.push(`${key}=${normalizeSize(String(node.properties[key]))}`);
   }
@@ -116,6 +121,8 @@ function attributesOf(node: Element): string[] {
   if (typeof node.properties.poster === 'string') result.push(`poster=${node.properties.poster}`);
   return result;
 }
+
+const verticalAlignments: Record<string, string> = { 'flex-start': 'top', center: 'center', 'flex-end': 'bottom' };
 
 /** `22.2%` and `22%` compare equal: widths are compared to the whole percent. */
 function normalizeSize(value: string): string {
