@@ -4,8 +4,10 @@
  * `dashed.ts`, `pipe.ts`) whether they make a table and how many lines it
  * takes, then takes exactly those lines, one `pandocTableLine` token each.
  * The layout rides on the token to the tree, where `transforms/tables.ts`
- * parses the cells. As in Pandoc, a table cannot interrupt a paragraph; a
- * caption (`Table: …`) is an ordinary paragraph until that transform.
+ * parses the cells. As in Pandoc, a grid, simple or multiline table cannot
+ * interrupt a paragraph; a pipe table can, as in GFM (course notes and web
+ * pages are written for GitHub). A caption (`Table: …`) is an ordinary
+ * paragraph until that transform.
  *
  * The construct is not `concrete`: while it reads ahead, a line that starts
  * a container (`- item`, `> quote`) still starts it and ends the lines read,
@@ -79,7 +81,7 @@ function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State,
     tokenize(this: TokenizeContext, lookahead, found, notFound) {
       const lines = [' '.repeat(indent)];
       const decide = (code: Code): State | undefined => {
-        layout = tableLayout(lines);
+        layout = self.interrupt ? pipeLayout(lines) : tableLayout(lines);
         return layout ? found(code) : notFound(code);
       };
       const read = (code: Code): State | undefined => {
@@ -106,7 +108,7 @@ function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State,
 
   function start(code: Code): State | undefined {
     // A `---` on the first line is front matter, whose construct comes after this one.
-    if (self.interrupt || (self.now().line === 1 && code === codes.dash)) return nok(code);
+    if (self.now().line === 1 && code === codes.dash) return nok(code);
     return effects.check(reader, take, nok)(code);
   }
 

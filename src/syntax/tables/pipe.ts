@@ -2,9 +2,8 @@
  * Pandoc's pipe tables, split into cells the way Pandoc splits them: at
  * each `|` that is not escaped (`\|`) and not inside a code span; a row with
  * too many cells loses the extra ones, one with too few is padded. The
- * header is required; a table cannot interrupt a paragraph; widths are
- * relative to the dashes of the separator line when a line is wider than
- * 72 characters, as in Pandoc.
+ * header is required; widths are relative to the dashes of the separator
+ * line when a line is wider than 72 characters, as in Pandoc.
  */
 import { type Align, type CellLine, isBlank, type TableLayout, textColumns } from './layout.js';
 
