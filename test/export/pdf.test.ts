@@ -249,14 +249,24 @@ describe('failures', () => {
       writeFileSync(path.join(folder, 'clip.webm'), clipWebm);
       writeFileSync(path.join(folder, 'talk.ogg'), clipWebm);
       writeFileSync(path.join(folder, 'paper.pdf'), '%PDF-1.4\n%%EOF\n');
-      const lecture = '# Media\n\n## A video\n\n![The clip](clip.webm){width=60%}\n\n## Audio and a paper\n\n![](talk.ogg)\n\n![The paper](paper.pdf)\n\n## Lost\n\n![Lost clip](lost.mp4)\n';
+      writeFileSync(path.join(folder, 'poster.png'), noisePng(160, 90));
+      const lecture = '# Media\n\n## A video\n\n![The clip](clip.webm){width=60%}\n\n## Audio and a paper\n\n![](talk.ogg)\n\n![The paper](paper.pdf)\n\n## Lost\n\n![Lost clip](lost.mp4)\n\n## Poster\n\n![Lost clip with a poster](lost.mp4){poster=poster.png}\n';
       writeFileSync(path.join(folder, 'media.md'), lecture);
       await exportPdf({ root: course, progress: false });
       const file = path.join(course, 'dist', 'media', 'media.pdf');
       const pdf = await readPdf(file);
-      expect(pdf.pages.map((page) => page.text)).toEqual([expect.stringContaining('Media'), expect.stringContaining('The clip'), expect.stringMatching(/Audio.*Document The paper/), expect.stringContaining('Video Lost clip')]);
+      expect(pdf.pages.map((page) => page.text)).toEqual([
+        expect.stringContaining('Media'),
+        expect.stringContaining('The clip'),
+        expect.stringMatching(/Audio.*Document The paper/),
+        expect.stringContaining('Video Lost clip'),
+        expect.stringContaining('Lost clip with a poster'),
+      ]);
       expect(pdf.pages[1]!.text).not.toContain('Video');
       expect(await imagesOnPage(file, 2)).toBe(1);
+      // A poster is what a video prints, even when the video itself is missing.
+      expect(pdf.pages[4]!.text).not.toContain('Video');
+      expect(await imagesOnPage(file, 5)).toBe(1);
     } finally {
       removeCourse(course);
     }
