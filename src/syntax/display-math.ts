@@ -44,8 +44,12 @@ const nonLazyLineEnding: Construct = {
   },
 };
 
+/** Lines a formula may take at most: longer, it is text (and a runaway `$$` stays cheap to reject). */
+const maxLines = 200;
+
 function tokenizeDisplayMath(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let size = 0;
+  let lines = 1;
   /** Whether the current line has anything but whitespace so far. */
   let lineHasContent = true;
   /** Whether the formula holds anything but whitespace. */
@@ -108,7 +112,7 @@ function tokenizeDisplayMath(this: TokenizeContext, effects: Effects, ok: State,
 
   function lineEnd(code: Code): State | undefined {
     // A blank line ends the paragraph, and with it any chance of closing.
-    if (!lineHasContent) return nok(code);
+    if (!lineHasContent || ++lines > maxLines) return nok(code);
     lineHasContent = false;
     return effects.attempt(nonLazyLineEnding, valueStart, nok)(code);
   }

@@ -22,8 +22,12 @@ export const inlineNote: Construct = {
   tokenize: tokenizeInlineNote,
 };
 
+/** Characters a note may hold at most, so a runaway `^[` stays cheap to reject. */
+const maxSize = 2000;
+
 function tokenizeInlineNote(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let balance = 0;
+  let size = 0;
   let previous: Token | undefined;
 
   return start;
@@ -56,7 +60,7 @@ function tokenizeInlineNote(this: TokenizeContext, effects: Effects, ok: State, 
   }
 
   function data(code: Code): State | undefined {
-    if (code === codes.eof) return nok(code);
+    if (code === codes.eof || size++ > maxSize) return nok(code);
     if (code === codes.leftSquareBracket) balance++;
     if (code === codes.rightSquareBracket) {
       if (balance === 0) {

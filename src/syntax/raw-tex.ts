@@ -26,7 +26,7 @@ declare module 'micromark-util-types' {
 }
 
 /** Arguments longer than this are not TeX (and keep a runaway brace cheap). */
-const maxArgument = 4000;
+const maxArgument = 1000;
 
 export const rawTex: Construct = {
   name: 'rawTex',

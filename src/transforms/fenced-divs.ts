@@ -43,12 +43,12 @@ function nest(children: RootContent[], file: VFile, container: string): RootCont
       close(child, open, current(), file);
     }
   }
+  const unclosedHtml: FencedDiv[] = [];
   for (let index = open.length - 1; index >= 0; index--) {
-    const parent = open[index - 1]?.children ?? result;
-    if (open[index]!.tag) unwrap(open[index]!, parent as RootContent[]);
-    else closeUnclosed(open[index]!, parent as RootContent[], file, container);
+    if (open[index]!.tag) unclosedHtml.unshift(open[index]!);
+    else closeUnclosed(open[index]!, (open[index - 1]?.children ?? result) as RootContent[], file, container);
   }
-  for (const div of allDivs(result)) if (div.tag) keepHtml(div, file);
+  unwrap(unclosedHtml, result);
   return result;
 }
 
@@ -68,23 +68,25 @@ function close(fence: FencedDivFence, open: FencedDiv[], siblings: Array<RootCon
   for (const inner of open.splice(at + 1).reverse()) {
     extendTo(inner, fence);
     if (!inner.tag) report(file, `Fenced div ${describe(inner)} is never closed; it is closed by the \`${fence.value}\` around it`, rules.unclosedFence, { position: inner.position && { ...inner.position } });
+    else keepHtml(inner, file);
   }
-  extendTo(open.pop()!, fence);
+  const div = open.pop()!;
+  extendTo(div, fence);
+  if (div.tag) keepHtml(div, file);
 }
 
-/** An HTML div left open: its start tag stays raw HTML and its content follows it, as a browser reads it. */
-function unwrap(div: FencedDiv, parent: RootContent[]): void {
-  if (parent.at(-1) !== div) return;
-  parent.pop();
-  parent.push({ type: 'html', value: div.value ?? '', position: div.position }, ...(div.children as RootContent[]));
-}
-
-function* allDivs(nodes: Array<RootContent | FencedDiv['children'][number]>): Generator<FencedDiv> {
-  for (const node of nodes) {
-    if (node.type === 'fencedDiv') {
-      yield node;
-      yield* allDivs(node.children);
-    }
+/**
+ * HTML divs left open, outermost first: each start tag stays raw HTML and
+ * its content follows it, as a browser reads it. Each is the last node of
+ * the div it was opened in (or of the top), so the walk goes down once.
+ */
+function unwrap(divs: FencedDiv[], result: RootContent[]): void {
+  let container: Array<RootContent | FencedDiv['children'][number]> = result;
+  for (const div of divs) {
+    for (let last = container.at(-1); last !== div && last?.type === 'fencedDiv'; last = container.at(-1)) container = last.children;
+    if (container.at(-1) !== div) continue;
+    container.pop();
+    container.push({ type: 'html', value: div.value ?? '', position: div.position }, ...div.children);
   }
 }
 

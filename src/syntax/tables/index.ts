@@ -59,8 +59,12 @@ function wantsMore(lines: string[]): boolean {
     const twoBlank = lines.length > 1 && last.trim() === '' && lines.at(-2)!.trim() === '';
     return dashLines < 3 && !twoBlank;
   }
+  const separator = lines[1]!;
   if (lines.length === 2) return /^\s*[-|:]/.test(last) && /^[\s|:-]+$/.test(last);
-  return last.trim() !== '';
+  if (last.trim() === '') return false;
+  // A pipe table's rows have pipes; a simple table ends at a blank line or after a closing dash line.
+  if (/[|:]/.test(separator)) return last.includes('|');
+  return !(lines.length > 3 && /^\s*-[-\s]*$/.test(lines.at(-2)!));
 }
 
 function character(code: Code): string {
