@@ -52,7 +52,7 @@ await build({
 
 // The quiz plugin runs in the browser: one classic script, no modules, so decks work from file://.
 await build({
-  entryPoints: { 'client/quiz': 'src/client/quiz.ts' },
+  entryPoints: { 'client/quiz': 'src/client/quiz.ts', 'client/serve': 'src/client/serve.ts', 'client/classroom': 'src/client/classroom.ts' },
   outdir: 'lib',
   bundle: true,
   format: 'iife',

@@ -56,6 +56,10 @@ export const rules = {
   quizEmptyOption: 'quiz-empty-option',
   /** The answer is only an image or an external link (a QR code, a link to the answers). */
   quizAnswerOnlyInMedia: 'quiz-answer-only-in-media',
+  /** A checked task-list item, `.correct` mark or `data-solution`-like attribute that is not part of a quiz: it would show students an answer, so it is hidden. */
+  quizAnswerVisible: 'quiz-answer-visible',
+  /** An `Answer: b` line or answers file that does not fit the lecture's lettered questions (a letter with no option, a count that differs). */
+  quizAnswerKey: 'quiz-answer-key',
   /** A slide whose content does not fit its canvas even split or shrunk to the smallest scale allowed (the PDF prints it smaller still, so nothing is cut off). */
   slideOverflow: 'slide-overflow',
   /** Speaker notes too long for the notes area under their slide (printed smaller). */
@@ -86,6 +90,16 @@ export const rules = {
   rawScript: 'raw-script',
   /** A presentational tag HTML no longer has (`<center>`, `<font>` …). */
   deprecatedHtml: 'deprecated-html',
+  /** Pandoc's computed slide level folds many headed slides into few (one `#` heading followed by content). */
+  slideLevelCollapse: 'slide-level-collapse',
+  /** Executable code chunks (`{r}`, `{python}` …) or inline `r` code: their output needs Quarto or knitr. */
+  executableCode: 'executable-code',
+  /** A Quarto shortcode (`{{< … >}}`) we cannot carry out, or one written wrong. */
+  shortcode: 'shortcode',
+  /** `{{< include >}}` of a file that is missing, outside the course, or includes itself. */
+  includeFailed: 'include-failed',
+  /** A diagram (` ```mermaid `) that could not be drawn. */
+  diagramError: 'diagram-error',
 } as const;
 
 export type RuleId = (typeof rules)[keyof typeof rules];

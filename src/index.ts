@@ -3,6 +3,7 @@
  */
 export { build, type BuildOptions, type BuildResult } from './course/build.js';
 export { check, type CheckOptions, type CheckResult } from './check/check.js';
+export { serve, type ServeOptions, type ServeHandle, type BuildEvent } from './serve/serve.js';
 export type { CheckContext, CheckedLecture, LectureFacts, MessageSource, Target, TargetData } from './check/types.js';
 export { formatReport, formats, type Format } from './check/report/index.js';
 export { discoverLectures, type Lecture } from './course/discover.js';

@@ -25,10 +25,28 @@ import { revealAttributeComments } from './dialects/reveal-attribute-comments.js
 import { revealComments } from './dialects/reveal-comments.js';
 import { revealNotes } from './dialects/reveal-notes.js';
 import { revealSeparators } from './dialects/reveal-separators.js';
+import { revealSetext } from './dialects/reveal-setext.js';
+import { remarkShortcodes } from './mdast/shortcodes.js';
+import { backgrounds } from './render/backgrounds.js';
+import { codeLines as renderCodeLines } from './render/code-lines.js';
+import { diagrams } from './render/mermaid.js';
+import { absolute } from './transforms/absolute.js';
+import { callouts } from './transforms/callouts.js';
+import { chunks } from './transforms/chunks.js';
+import { codeLines } from './transforms/code-lines.js';
+import { conditionalContent } from './transforms/conditional-content.js';
+import { deckDecor } from './transforms/deck-decor.js';
+import { deckOptions } from './transforms/deck-options.js';
+import { include } from './transforms/include.js';
+import { looseColumns } from './transforms/loose-columns.js';
+import { shortcodes } from './transforms/shortcodes.js';
+import { stretch } from './transforms/stretch.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
+import { remarkQuizTags } from './mdast/quiz-tags.js';
 import { revealDocument } from './render/document.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
+import { localise } from './render/localise.js';
 import { math } from './render/math.js';
 import { sealQuizzes } from './render/seal-quizzes.js';
 import { raw } from './render/raw.js';
@@ -38,6 +56,7 @@ import { figures } from './transforms/figures.js';
 import { footnotes } from './transforms/footnotes.js';
 import { fragments } from './transforms/fragments.js';
 import { frontMatter } from './transforms/front-matter.js';
+import { hideAnswers } from './transforms/hide-answers.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
 import { inlineNotes } from './transforms/inline-notes.js';
@@ -64,8 +83,22 @@ export interface ProcessorOptions {
   standalone?: boolean | undefined;
   /** Secret the quiz salts derive from, for reproducible pages. @default random */
   quizSecret?: string | undefined;
+  /** Classroom mode: quizzes are checked by the classroom server, so pages hold nothing to check them with. @default false */
+  classroom?: boolean | undefined;
   /** Called with each finished slide tree (mdast) before it is rendered; the checker reads it. */
   inspect?: ((tree: MdastRoot, file: VFile) => void) | undefined;
+  /** The course folder: `{{< include >}}` reads no file outside it. @default the lecture's folder */
+  courseRoot?: string | undefined;
+  /** Draw mermaid diagrams as SVG (launches the browser); `false` leaves them as code. @default true */
+  diagrams?: boolean | undefined;
+  /** The stylesheet of a theme, by name, for the colours of diagrams. @default undefined */
+  themeFile?: ((theme: string) => string | undefined) | undefined;
+}
+
+/** What the parser needs beyond the configuration. */
+export interface ParserOptions {
+  /** The course folder: `{{< include >}}` reads no file outside it. @default the lecture's folder */
+  courseRoot?: string | undefined;
 }
 
 /**
@@ -73,26 +106,38 @@ export interface ProcessorOptions {
  * dialect rules (`src/dialects/`) run only on files of their dialect, so a
  * Pandoc lecture takes the plain Pandoc path.
  */
-export function createParser(config: Config) {
+export function createParser(config: Config, options: ParserOptions = {}) {
   return unified()
     .use(remarkParse)
+    .use(remarkShortcodes)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkPandoc)
+    .use(remarkQuizTags)
     .use(frontMatter, { incremental: config.incremental })
+    .use(deckOptions)
+    .use(include, { courseRoot: options.courseRoot })
     .use(dialect, { format: config.format })
     .use(liquid)
     .use(pageMeta)
     .use(outlineLists)
     .use(outlineTitles)
     .use(revealAttributeComments)
+    .use(revealSetext)
     .use(tables)
     .use(fencedDivs)
     .use(titleMarkupIn)
     .use(tex)
     .use(inlineAttributes)
+    .use(chunks)
     .use(codeAttributes)
+    .use(codeLines)
+    .use(shortcodes)
+    .use(conditionalContent)
+    .use(callouts)
+    .use(looseColumns)
+    .use(absolute)
     .use(mathDollars)
     .use(undefinedImages)
     .use(titleMarkupOut)
@@ -105,23 +150,30 @@ export function createParser(config: Config) {
     .use(revealNotes)
     .use(revealComments)
     .use(slides)
-    .use(quizAnswers, { answers: config.quiz.answers })
+    .use(hideAnswers)
+    .use(stretch)
+    .use(quizAnswers, { answers: config.quiz.answers, config })
     .use(inlineNotes)
     .use(footnotes)
     .use(fragments)
+    .use(deckDecor)
     .use(smart, { enabled: config.smart, lang: config.lang });
 }
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */
 export function createProcessor(options: ProcessorOptions) {
-  return createParser(options.config)
+  return createParser(options.config, { courseRoot: options.courseRoot })
     .use(options.inspect ? [[inspectTree, options.inspect]] : [])
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)
     .use(references, { resolve: options.resolve ?? (() => undefined) })
+    .use(backgrounds)
+    .use(diagrams, { enabled: options.diagrams, themeFile: options.themeFile, defaultTheme: options.config.theme, browser: options.config.pdf.browser })
     .use(highlight)
+    .use(renderCodeLines)
     .use(math)
-    .use(sealQuizzes, { secret: options.quizSecret })
+    .use(localise, { config: options.config })
+    .use(sealQuizzes, { secret: options.quizSecret, classroom: options.classroom })
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(rehypeStringify, { allowDangerousHtml: true });
 }

@@ -142,6 +142,16 @@ export interface RevealAttributes extends Node {
   data?: Data | undefined;
 }
 
+/** A Quarto shortcode, `{{< video demo.mp4 >}}`; carried out (or reported and removed) before rendering. */
+export interface Shortcode extends Node {
+  type: 'shortcode';
+  name: string;
+  args: { positional: string[]; named: Record<string, string> };
+  /** The shortcode as written (normalised), for messages. */
+  value: string;
+  data?: Data | undefined;
+}
+
 /** One reveal.js slide (`<section>`). */
 export interface Slide extends Parent {
   type: 'slide';
@@ -155,50 +165,112 @@ export interface Slide extends Parent {
   data?: Data | undefined;
 }
 
-/** One answer option of a quiz. */
+/** One answer option of a quiz (or one item to put in order). */
 export interface QuizOption extends Parent {
   type: 'quizOption';
   /** Stable id, `<quiz id>/<letter>` (`quiz-2/b`); kept out of the page. */
   id: string;
   /** Letter shown in print: A, B, C… in source order. */
   letter: string;
+  /** Marked correct (choice quizzes); every item of an ordering question is `true`. */
   correct: boolean;
-  /** Feedback shown when this option is chosen and checked. */
-  feedback?: string | undefined;
+  /** Place of this item in the right order, from 1 (ordering questions; source order). */
+  rank?: number | undefined;
+  /** Feedback shown when this option is chosen and checked: text from an attribute, or blocks. */
+  feedback?: string | BlockContent[] | undefined;
   children: PhrasingContent[];
   data?: Data | undefined;
 }
 
-/** A multiple-choice question, whatever form the lecture wrote it in. */
+/** A blank of a fill-in-the-blank question (`[[answer]]`), with every answer it accepts. */
+export interface QuizBlank extends Node {
+  type: 'quizBlank';
+  /** Accepted answers as written; compared without case and extra whitespace. */
+  answers: string[];
+  /** Number of the blank in its question, from 1 (set when quizzes are numbered). */
+  index?: number | undefined;
+  data?: Data | undefined;
+}
+
+/** Where a deck's score is shown (a Quarto `{.quiz-summary}` slide). */
+export interface QuizSummary extends Node {
+  type: 'quizSummary';
+  data?: Data | undefined;
+}
+
+/** What a student does to answer: choose options, type in blanks, or put items in order. */
+export type QuizKind = 'choice' | 'fill' | 'order';
+
+/** The form a lecture wrote a quiz in. */
+export type QuizForm = 'task-list' | 'fenced' | 'quarto' | 'naquiz' | 'mkdocs' | 'quizdown' | 'lettered';
+
+/** A question, whatever form the lecture wrote it in. */
 export interface Quiz extends Parent {
   type: 'quiz';
   /** `quiz-<n>`, numbered through the deck. */
   id: string;
+  /** What answering it means. @default "choice" */
+  kind: QuizKind;
   /** Which form the lecture used. */
-  form: 'task-list' | 'fenced' | 'quarto';
+  form: QuizForm;
   /** Several options may be correct (checkboxes) rather than one (radio buttons). */
   multiple: boolean;
   /** Show the options in random order in the browser. */
   shuffle: boolean;
   /** Short text of the question, for answer keys. */
   title: string;
-  /** The question (blocks) followed by one `quizOption` per option. */
+  /** The question (blocks, holding the `quizBlank`s of a fill-in question) followed by one `quizOption` per option. */
   children: Array<BlockContent | QuizOption>;
+  /** Shown when a student asks for a hint; not part of the answer. */
+  hint?: BlockContent[] | undefined;
   /** Explanation shown once the quiz is answered right. */
   explanation?: BlockContent[] | undefined;
+  /** Language of the quiz's buttons when it differs from the deck's (a quizdown `locale`). */
+  lang?: string | undefined;
   data?: Data | undefined;
 }
 
-/** A quiz as the answer key shows it: plain text, with the answers. */
+/** One option of a quiz as the answer key shows it. */
+export interface QuizKeyOption {
+  id: string;
+  letter: string;
+  text: string;
+  correct: boolean;
+  /** Place in the right order, from 1 (ordering questions). */
+  rank?: number | undefined;
+  feedback?: string | undefined;
+}
+
+/**
+ * A quiz as the answer key shows it: plain text, with the answers. Complete
+ * for every kind, so a server can check an answer from it alone.
+ */
 export interface QuizKey {
   id: string;
+  /** `choice`, `fill` or `order`. */
+  kind: QuizKind;
+  /** The form the lecture wrote it in. */
+  form: QuizForm;
   title: string;
   question: string;
   multiple: boolean;
-  options: Array<{ id: string; letter: string; text: string; correct: boolean; feedback?: string | undefined }>;
+  /** The options of a choice question, or the items of an ordering question in source order. */
+  options: QuizKeyOption[];
+  /** Fill-in: each blank's accepted answers, in the order the blanks appear. */
+  blanks?: Array<{ id: string; answers: string[] }> | undefined;
+  /** Ordering: the option ids in the right order. */
+  order?: string[] | undefined;
+  hint?: string | undefined;
   explanation?: string | undefined;
   line: number;
   column: number;
+}
+
+/** An mkdocs-quiz `<quiz>` or `</quiz>` line, before the quiz between them is recognised. */
+export interface QuizTag extends Node {
+  type: 'quizTag';
+  kind: 'open' | 'close';
+  data?: Data | undefined;
 }
 
 /** A vertical stack of slides: a section title slide and the slides under it. */
@@ -237,6 +309,10 @@ declare module 'mdast' {
     headless?: boolean | undefined;
     /** Set on a paragraph that display math starting a line made (`$$ … $$`), so Pandoc's paragraph can be put back together. */
     displayMath?: boolean | undefined;
+    /** Set on a callout once it has its title and body. */
+    callout?: boolean | undefined;
+    /** Set on the `.columns` div made around loose `.column` divs. */
+    looseColumns?: boolean | undefined;
   }
   interface RootContentMap {
     fencedDivFence: FencedDivFence;
@@ -257,7 +333,11 @@ declare module 'mdast' {
     slideFootnotes: SlideFootnotes;
     quiz: Quiz;
     quizOption: QuizOption;
+    quizBlank: QuizBlank;
+    quizSummary: QuizSummary;
+    quizTag: QuizTag;
     revealAttributes: RevealAttributes;
+    shortcode: Shortcode;
   }
   interface BlockContentMap {
     pandocTable: PandocTable;
@@ -267,13 +347,17 @@ declare module 'mdast' {
     figure: Figure;
     pause: Pause;
     quiz: Quiz;
+    quizSummary: QuizSummary;
+    quizTag: QuizTag;
     revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
     rawTex: RawTex;
+    shortcode: Shortcode;
     inlineAttributes: InlineAttributes;
     inlineNote: InlineNote;
     bracketedSpan: BracketedSpan;
+    quizBlank: QuizBlank;
     revealAttributes: RevealAttributes;
   }
 }
@@ -292,8 +376,10 @@ export interface LectureMeta {
   /** Make every list incremental. */
   incremental: boolean;
   lang?: string | undefined;
-  /** Every front matter key as written, for transforms that read their own. */
+  /** Every front matter key as written, for transforms that read their own; Quarto's `format: revealjs:` options merged in. */
   raw: Record<string, unknown>;
+  /** The options written under Quarto's `format: revealjs:`, when there are any. */
+  formatOptions?: Record<string, unknown> | undefined;
   /** Where each front matter key is written, for messages about its value. */
   positions: Record<string, Position>;
   /**
@@ -323,6 +409,36 @@ export interface MetaMarkup {
   author: PhrasingContent[][];
 }
 
+/** A lecture's answers file: the letters of its numbered list, by number. */
+export interface AnswerFile {
+  /** Path as shown in messages. */
+  path: string;
+  /** The letters each numbered item gives (`2. b, d` → `["b", "d"]`), by its number. */
+  answers: Record<number, string[]>;
+}
+
+/** Deck options from front matter (`src/transforms/deck-options.ts`). */
+export interface DeckOptions {
+  /** Text of the footer on every slide. */
+  footer?: string | undefined;
+  /** Image shown in the corner of every slide. */
+  logo?: string | undefined;
+  /** reveal.js options (camelCase) that win over the course config for this deck. */
+  reveal: Record<string, unknown>;
+  /** Every slide in the smaller type (`.smaller`). */
+  smaller: boolean;
+  /** Every slide scrolls when too long (`.scrollable`). */
+  scrollable: boolean;
+  /** A table-of-contents slide after the title slide. */
+  toc?: { depth: number; title: string } | undefined;
+  /** Stretch a lone image to the height left on its slide (Quarto's default). */
+  autoStretch: boolean;
+  /** Print one page per fragment step (`pdf-separate-fragments`). */
+  pdfFragments?: boolean | undefined;
+  /** Attributes of the title slide (`title-slide-attributes`). */
+  titleAttributes?: Record<string, string> | undefined;
+}
+
 /** A local file a deck refers to: the build's output depends on it. */
 export interface FileDependency {
   /** Absolute path, whether or not the file exists. */
@@ -335,6 +451,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Lecture metadata, set by the front-matter transform. */
     meta: LectureMeta;
+    /** Deck options from front matter, set by the deck-options transform. */
+    deck: DeckOptions;
     /** Every element id the deck carries: written ones first, then generated heading ids. */
     ids: string[];
     /** The dialect the lecture is read as (`src/dialects/`). */
@@ -359,6 +477,10 @@ declare module 'vfile' {
     quizzes: QuizKey[];
     /** Whether the page holds quizzes, so the quiz plugin is loaded. */
     hasQuiz: boolean;
+    /** Languages of the page's quizzes other than the deck's own, for their messages in the browser. */
+    quizLangs: string[];
+    /** The lecture's answers file (`<name>-answers.md`, `answers.md`), read by the build: keys of lettered questions. */
+    answerFile: AnswerFile;
   }
 }
 

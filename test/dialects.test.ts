@@ -102,6 +102,6 @@ describe('format override', () => {
 
   test('the course config rejects an unknown format', async () => {
     const { validateConfig } = await import('../src/config/validate.js');
-    expect(validateConfig({ format: 'slides' }).problems).toEqual(['`format` must be one of `pandoc`, `notes`, `page`, `outline`, `reveal-md`']);
+    expect(validateConfig({ format: 'slides' }).problems).toEqual(['`format` must be one of `pandoc`, `notes`, `page`, `outline`, `reveal-md`, `quarto`']);
   });
 });

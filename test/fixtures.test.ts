@@ -3,8 +3,11 @@
  * - `parse/<case>`: the tree our syntax extension produces (`tree.txt`,
  *   positions included) before any transform;
  * - `render/<case>`: the slides HTML (`output.html`) and the messages
- *   (`messages.txt`) of the whole pipeline.
+ *   (`messages.txt`) of the whole pipeline, and for a deck with quizzes the
+ *   answer key the build writes for them (`quizzes.json`).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -15,10 +18,11 @@ import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../src/config/schema.js';
 import { remarkPandoc } from '../src/mdast/remark-pandoc.js';
+import { remarkQuizTags } from '../src/mdast/quiz-tags.js';
 import { createProcessor } from '../src/pipeline.js';
 import { cases, expected, messageLines } from './helpers/fixtures.js';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).use(remarkPandoc);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).use(remarkPandoc).use(remarkQuizTags);
 
 describe('parse', () => {
   for (const fixture of cases('parse')) {
@@ -39,6 +43,11 @@ describe('render', () => {
       expect(html).toBe(expected(fixture.folder, 'output.html', html));
       const messages = messageLines(file);
       expect(messages).toBe(expected(fixture.folder, 'messages.txt', messages));
+      const quizzes = file.data.quizzes ?? [];
+      if (quizzes.length > 0 || existsSync(path.join(fixture.folder, 'quizzes.json'))) {
+        const keys = `${JSON.stringify(quizzes, null, 2)}\n`;
+        expect(keys).toBe(expected(fixture.folder, 'quizzes.json', keys));
+      }
     });
   }
 });

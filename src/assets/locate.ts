@@ -1,12 +1,15 @@
 /**
  * Where a local URL written in a lecture points on disk, and what is wrong
- * with it: missing, outside the course, or spelled with a different case
- * (which works on macOS and Windows and breaks on Linux hosts). Shared by
- * the build and the checker.
+ * with it: missing, outside the course (as written, or through a symbolic
+ * link), not a plain file, or spelled with a different case (which works on
+ * macOS and Windows and breaks on Linux hosts). Shared by the build and the
+ * checker. Nothing outside the course's scope is looked at beyond that test.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closest } from '../suggest.js';
+import { createScope, folderOf, resolveInScope, type Scope } from './scope.js';
 
 /** The file a local URL refers to. */
 export interface Located {
@@ -18,8 +21,17 @@ export interface Located {
   caseMismatch?: string | undefined;
   /** When missing: the closest existing path, relative to the lecture. */
   suggestion?: string | undefined;
-  /** Whether the path leaves the course folder. */
-  outside: boolean;
+  /**
+   * Set when the file lies outside the folders the course may read from: `path`
+   * as written leaves them, `link` a symbolic link on the way does, `absolute`
+   * the URL is a `file:` URL or an absolute path that exists only on this
+   * machine. Such a file is never read.
+   */
+  outside?: 'path' | 'link' | 'machine' | undefined;
+  /** Where the file really is, symbolic links resolved, when a link leads out. */
+  real?: string | undefined;
+  /** Set when what exists there is not a plain file or folder (a device, a pipe): it is never read. */
+  special?: true | undefined;
   /** The `?query#hash` part of the URL, kept for the rewritten URL. */
   suffix: string;
 }
@@ -33,20 +45,51 @@ export function splitUrl(url: string): { pathname: string; suffix: string } {
 /** Folder listings read while locating, shared by the lookups of one run. */
 export type ListingCache = Map<string, string[]>;
 
-/** Locate `url`, written in a file in `folder`, in the course at `courseRoot`. */
-export function locate(url: string, folder: string, courseRoot: string, cache: ListingCache = new Map()): Located {
+/**
+ * Locate `url`, written in a file in `folder`, in the course whose scope (or
+ * root folder) is given. A path starting with `/` is read from the course
+ * folder, as on the course's web site.
+ */
+export function locate(url: string, folder: string, scope: Scope | string, cache: ListingCache = new Map()): Located {
+  const within = typeof scope === 'string' ? createScope(scope) : scope;
+  if (/^file:/i.test(url.trim())) return fromFileUrl(url.trim());
   const { pathname, suffix } = splitUrl(url.trim());
   const decoded = safeDecode(pathname);
-  const absolute = decoded.startsWith('/') ? path.join(courseRoot, decoded) : path.resolve(folder, decoded);
-  const relativeToRoot = path.relative(courseRoot, absolute);
-  const outside = relativeToRoot.startsWith('..') || path.isAbsolute(relativeToRoot);
-  const lookup: Lookup = { base: outside ? path.parse(absolute).root : courseRoot, cache };
+  const absolute = decoded.startsWith('/') ? path.join(within.root, decoded) : path.resolve(folder, decoded);
+  const base = folderOf(absolute, within);
+  if (!base) return { absolute, exists: false, outside: 'path', suffix };
+  const lookup: Lookup = { base, cache };
   const actual = actualCase(absolute, lookup);
   const toLecture = (target: string) => path.relative(folder, target).split(path.sep).join('/');
-  if (actual === absolute) return { absolute, exists: true, outside, suffix };
-  if (actual) return { absolute, exists: false, caseMismatch: toLecture(actual), outside, suffix };
+  if (actual === absolute) return checkFile({ absolute, exists: true, suffix }, within);
+  if (actual) return { absolute, exists: false, caseMismatch: toLecture(actual), suffix };
+  if (decoded.startsWith('/') && isPlainFile(decoded)) return { absolute: decoded, exists: false, outside: 'machine', suffix };
   const near = suggest(absolute, lookup);
-  return { absolute, exists: false, suggestion: near && toLecture(near), outside, suffix };
+  return { absolute, exists: false, suggestion: near && toLecture(near), suffix };
+}
+
+/** A `file:` URL names a file on this machine: never read, whatever it points at. */
+function fromFileUrl(url: string): Located {
+  const { pathname, suffix } = splitUrl(url);
+  let absolute = pathname;
+  try {
+    absolute = fileURLToPath(pathname);
+  } catch {
+    // Not a valid file URL: it is reported all the same.
+  }
+  return { absolute, exists: false, outside: 'machine', suffix };
+}
+
+/** An existing path, checked for links that lead out of the scope and for what it is. */
+function checkFile(located: Located, scope: Scope): Located {
+  const { inside, real } = resolveInScope(located.absolute, scope);
+  if (!inside) return { ...located, exists: false, outside: 'link', real };
+  const info = statSync(real, { throwIfNoEntry: false });
+  return info && !info.isFile() && !info.isDirectory() ? { ...located, exists: false, special: true } : located;
+}
+
+function isPlainFile(absolute: string): boolean {
+  return statSync(absolute, { throwIfNoEntry: false })?.isFile() === true;
 }
 
 /** `value` percent-decoded, or as written when it is not valid percent-encoding. */

@@ -44,6 +44,11 @@ export function isLocalUrl(url: string): boolean {
   return value !== '' && !value.startsWith('#') && !value.startsWith('//') && !/^[a-z][a-z0-9+.-]*:/i.test(value);
 }
 
+/** Whether `url` names a file on disk: a local path, or a `file:` URL (which is reported, never read). */
+export function isFileUrl(url: string): boolean {
+  return isLocalUrl(url) || /^\s*file:/i.test(url);
+}
+
 /** One URL held by an element: the property holding it, and whether it sits in a CSS `url()`. */
 export interface ElementUrl {
   property: string;
@@ -78,7 +83,7 @@ export function references(options: { resolve: Resolve }) {
     const jobs: Array<Promise<void>> = [];
     visit(tree, 'element', (node) => {
       const kind: Reference['kind'] = node.tagName === 'a' ? 'link' : 'media';
-      const attributes = urlsOf(node).filter((found) => !found.css && isLocalUrl(found.url));
+      const attributes = urlsOf(node).filter((found) => !found.css && isFileUrl(found.url));
       for (const { property, url } of attributes) {
         jobs.push(
           Promise.resolve(options.resolve({ url, node, kind }, file)).then((output) => {
@@ -97,7 +102,7 @@ const cssUrl = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
 async function rewriteStyle(node: Element, style: string, file: VFile, resolve: Resolve): Promise<void> {
   const replacements = new Map<string, string>();
-  for (const { url } of urlsOf(node).filter((found) => found.css && isLocalUrl(found.url))) {
+  for (const { url } of urlsOf(node).filter((found) => found.css && isFileUrl(found.url))) {
     const output = await resolve({ url, node, kind: 'media' }, file);
     if (output !== undefined) replacements.set(url, output);
   }

@@ -5,10 +5,12 @@
  * `_assets/`; nothing is loaded from a CDN and themes never fetch fonts.
  */
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { packageRoot } from './package-root.js';
+import { copyAtomically, writeAtomically } from './write.js';
+import { createScope, isInside, resolveInScope, type Scope } from './scope.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,17 +18,24 @@ const require = createRequire(import.meta.url);
 export const assetFolder = '_assets';
 
 /** Our stylesheets that are not themes. */
-const ownStyles = new Set(['highlight.css', 'course.css', 'quiz.css']);
+const ownStyles = new Set(['highlight.css', 'course.css', 'quiz.css', 'layout.css']);
 
-/** Every theme a deck may name: the course's `themes/`, ours, then reveal.js's. */
-export function findThemes(courseRoot: string): Map<string, string> {
+/**
+ * Every theme a deck may name: the course's `themes/`, ours, then reveal.js's.
+ * A course theme that is a symbolic link out of the course's scope is left
+ * out (and reported when a deck names it, as an unknown theme).
+ */
+export function findThemes(courseRoot: string, scope: Scope = createScope(courseRoot)): Map<string, string> {
   const catalog = new Map<string, string>();
   const revealThemes = path.join(path.dirname(require.resolve('reveal.js')), 'theme');
-  for (const folder of [path.join(courseRoot, 'themes'), path.join(packageRoot(), 'themes'), revealThemes]) {
+  const course = path.join(courseRoot, 'themes');
+  for (const folder of [course, path.join(packageRoot(), 'themes'), revealThemes]) {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder)) {
       const theme = name.replace(/\.css$/, '');
-      if (name.endsWith('.css') && !ownStyles.has(name) && !catalog.has(theme)) catalog.set(theme, path.join(folder, name));
+      const file = path.join(folder, name);
+      if (folder === course && !resolveInScope(file, scope).inside) continue;
+      if (name.endsWith('.css') && !ownStyles.has(name) && !catalog.has(theme)) catalog.set(theme, file);
     }
   }
   return catalog;
@@ -38,6 +47,10 @@ export interface AssetNeeds {
   catalog: Map<string, string>;
   math: boolean;
   quiz: boolean;
+  /** Where a course theme may take its fonts and images from; files outside are not copied. */
+  scope?: Scope | undefined;
+  /** Called for each `url(…)` of a theme that points outside the scope (and is dropped). */
+  refuse?: ((theme: string, url: string) => void) | undefined;
 }
 
 /** Copy the shared assets into `out/_assets`. */
@@ -50,11 +63,12 @@ export async function copyVendorAssets(out: string, needs: AssetNeeds): Promise<
     copyIfChanged(path.join(reveal, 'reveal.js'), path.join(target, 'reveal/reveal.js')),
     copyIfChanged(path.join(reveal, 'plugin/notes.js'), path.join(target, 'reveal/plugin/notes.js')),
     copyStylesheet(path.join(packageRoot(), 'themes/highlight.css'), target, 'highlight.css'),
+    copyStylesheet(path.join(packageRoot(), 'themes/layout.css'), target, 'layout.css'),
     copyStylesheet(path.join(packageRoot(), 'themes/course.css'), target, 'course.css'),
   ];
   for (const theme of new Set(needs.themes)) {
     const file = needs.catalog.get(theme);
-    if (file) jobs.push(copyStylesheet(file, target, `themes/${theme}.css`));
+    if (file) jobs.push(copyStylesheet(file, target, `themes/${theme}.css`, needs));
   }
   if (needs.math) jobs.push(copyKatex(target));
   if (needs.quiz) {
@@ -68,8 +82,7 @@ export async function copyVendorAssets(out: string, needs: AssetNeeds): Promise<
 export async function copyIfChanged(from: string, to: string): Promise<void> {
   const [source, existing] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
   if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) return;
-  await mkdir(path.dirname(to), { recursive: true });
-  await copyFile(from, to);
+  await copyAtomically(from, to);
 }
 
 const remoteImport = /@import\s+(?:url\()?\s*["']?https?:[^;]*;/g;
@@ -80,32 +93,46 @@ const cssUrl = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
  * fallback fonts apply instead) and copying the local files it refers to
  * into `_assets/fonts/`.
  */
-async function copyStylesheet(from: string, target: string, name: string): Promise<void> {
+async function copyStylesheet(from: string, target: string, name: string, needs?: AssetNeeds): Promise<void> {
   const css = (await readFile(from, 'utf8')).replace(remoteImport, '');
   const destination = path.join(target, name);
   const toFonts = path.relative(path.dirname(destination), path.join(target, 'fonts')).split(path.sep).join('/');
   const copies: Array<Promise<void>> = [];
+  // Only a course's own theme can point anywhere; ours and reveal.js's are trusted.
+  const scope = needs?.scope && isInside(from, needs.scope.root) ? needs.scope : undefined;
   const rewritten = css.replace(cssUrl, (whole, quote: string, url: string) => {
     if (/^(data:|https?:|#)/.test(url)) return whole;
     const source = findLocal(url, path.dirname(from));
     if (!source) return whole;
+    if (scope && !resolveInScope(source, scope).inside && !isShippedFont(source)) {
+      needs?.refuse?.(from, url);
+      return 'url("")';
+    }
     const base = path.basename(source);
     copies.push(copyIfChanged(source, path.join(target, 'fonts', base)));
     return `url(${quote}${toFonts}/${base}${quote})`;
   });
   await Promise.all(copies);
-  await mkdir(path.dirname(destination), { recursive: true });
-  await writeFile(destination, rewritten);
+  await writeAtomically(destination, rewritten);
 }
+
+/** Whether `file` is one of the font files we ship. */
+function isShippedFont(file: string): boolean {
+  return shippedFonts().some((folder) => isInside(file, folder));
+}
+
+function shippedFonts(): string[] {
+  return fontPackages.map((name) => path.join(path.dirname(require.resolve(name)), 'files'));
+}
+
+const fontPackages = ['@fontsource/source-sans-3', '@fontsource/source-code-pro'];
 
 /** A file a stylesheet refers to: next to it, or one of the font packages we ship. */
 function findLocal(url: string, folder: string): string | undefined {
   const clean = url.split(/[?#]/)[0]!;
   const candidates = [path.resolve(folder, clean)];
-  for (const fontPackage of ['@fontsource/source-sans-3', '@fontsource/source-code-pro']) {
-    candidates.push(path.join(path.dirname(require.resolve(fontPackage)), 'files', path.basename(clean)));
-  }
-  return candidates.find((candidate) => existsSync(candidate));
+  for (const folder of shippedFonts()) candidates.push(path.join(folder, path.basename(clean)));
+  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
 }
 
 /** KaTeX's stylesheet with only its WOFF2 fonts (every browser that runs reveal.js reads WOFF2). */
@@ -113,8 +140,7 @@ async function copyKatex(target: string): Promise<void> {
   const dist = path.dirname(require.resolve('katex/dist/katex.min.css'));
   const css = await readFile(path.join(dist, 'katex.min.css'), 'utf8');
   const slim = css.replace(/(url\(fonts\/[^)]+\.woff2\) format\("woff2"\)),url\([^)]+\) format\("woff"\),url\([^)]+\) format\("truetype"\)/g, '$1');
-  await mkdir(path.join(target, 'katex/fonts'), { recursive: true });
-  await writeFile(path.join(target, 'katex/katex.min.css'), slim);
+  await writeAtomically(path.join(target, 'katex/katex.min.css'), slim);
   const fonts = readdirSync(path.join(dist, 'fonts')).filter((name) => name.endsWith('.woff2'));
   await Promise.all(fonts.map((name) => copyIfChanged(path.join(dist, 'fonts', name), path.join(target, 'katex/fonts', name))));
 }

@@ -13,6 +13,9 @@ import type { VFile } from 'vfile';
 import { fileWithMessages } from '../course/messages.js';
 import { applyRuleSettings } from '../course/severity.js';
 import { discoverLectures, selectLectures } from '../course/discover.js';
+import { courseFolders } from '../course/folders.js';
+import { cacheFolder as cacheKind, claimFolder } from '../course/ownership.js';
+import { resolveInScope, type Scope } from '../assets/scope.js';
 import { loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
@@ -58,10 +61,15 @@ type Analyse = Analyser['analyse'];
 /** Check the course at `options.root`. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
-  const all = await discoverLectures(path.resolve(root, config.lectures));
-  const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
-  const cacheFolder = options.cache === false || config.cache === false ? undefined : path.resolve(root, config.cache);
+  const folders = courseFolders(root, config, { cache: options.cache, output: false });
   const cwd = process.cwd();
+  const course = fileWithMessages(path.relative(cwd, folders.lectures) || '.', cwd, []);
+  const refuse = (source: string, real: string) =>
+    report(course, `\`${path.relative(folders.lectures, source)}\` is a symbolic link to \`${real}\`, outside the course folder; it is not built`, rules.outsideCourse, undefined, 'error');
+  const all = await discoverLectures(folders.lectures, { scope: folders.scope, refuse });
+  const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
+  const cacheFolder = folders.cache === false ? undefined : folders.cache;
+  if (cacheFolder) await claimFolder(cacheFolder, cacheKind);
   const cache = new LectureCache(cacheFolder, config, root, cwd);
   const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
   const analyser = createAnalyser(config, root, cwd, { background: remote !== undefined, eager: cacheFolder === undefined });
@@ -84,7 +92,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       ),
     );
     await cache.save();
-    const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyser.analyse) };
+    const context: CheckContext = { root, config, lectures, idsOf: idsFinder(lectures, analyser.analyse, folders.scope) };
     for (const source of courseRules) await source(context);
     // Nothing built in parses any more: the worker stops while the network answers (a later use starts another).
     parsed = analyser.close();
@@ -93,7 +101,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   } finally {
     await Promise.all([parsed, analyser.close()]);
   }
-  const files = lectures.map((lecture) => lecture.file);
+  const files = [...(course.messages.length > 0 ? [course] : []), ...lectures.map((lecture) => lecture.file)];
   for (const file of files) applyRuleSettings(file, { ...checkSeverities, ...config.rules });
   return { files, config, root, failed: files.some((file) => file.messages.some((message) => message.fatal === true)) };
 }
@@ -133,13 +141,14 @@ async function checkLecture(source: string, { text, cached }: ReadLecture, cwd: 
   return lecture;
 }
 
-/** Ids of any markdown file, from this run's lectures or parsed on demand (once). */
-function idsFinder(lectures: CheckedLecture[], analyse: Analyse): CheckContext['idsOf'] {
+/** Ids of any markdown file in the course's scope, from this run's lectures or parsed on demand (once). */
+function idsFinder(lectures: CheckedLecture[], analyse: Analyse, scope: Scope): CheckContext['idsOf'] {
   const known = new Map<string, Promise<Set<string> | undefined>>(lectures.map((lecture) => [lecture.source, Promise.resolve(lecture.ids)]));
   return (source) => {
     let ids = known.get(source);
     if (!ids) {
-      ids = existsSync(source) ? readFile(source, 'utf8').then((text) => analyse(source, text)).then((facts) => new Set(facts.ids)) : Promise.resolve(undefined);
+      const readable = existsSync(source) && resolveInScope(source, scope).inside;
+      ids = readable ? readFile(source, 'utf8').then((text) => analyse(source, text)).then((facts) => new Set(facts.ids)) : Promise.resolve(undefined);
       known.set(source, ids);
     }
     return ids;

@@ -18,14 +18,15 @@ export function layoutSource(configFile?: string | undefined): MessageSource {
   return async ({ root, config, lectures }) => {
     // Asked for explicitly, so no browser is a usage problem (exit 2 with how to install one), not a finding.
     const browser = await findBrowser(configuredBrowser(config, root));
-    const out = await mkdtemp(path.join(os.tmpdir(), 'lecture-layout-'));
+    const temporary = await mkdtemp(path.join(os.tmpdir(), 'lecture-layout-'));
     try {
       const built = await build({
         root,
         config: configFile,
         paths: lectures.map((lecture) => lecture.source),
-        overrides: { out, quiz: { keys: path.join(out, '.keys') }, pdf: { browser } },
+        overrides: { out: path.join(temporary, 'out'), quiz: { keys: path.join(temporary, 'keys') }, pdf: { browser } },
         cache: false,
+        stage: false,
         fit: true,
       });
       const bySource = new Map(lectures.map((lecture) => [path.resolve(lecture.file.cwd, lecture.file.path), lecture]));
@@ -39,7 +40,7 @@ export function layoutSource(configFile?: string | undefined): MessageSource {
         }
       }
     } finally {
-      await rm(out, { recursive: true, force: true });
+      await rm(temporary, { recursive: true, force: true });
     }
   };
 }

@@ -6,17 +6,20 @@
  * not in the cache.
  */
 import path from 'node:path';
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { ListingCache } from '../assets/locate.js';
 import { urlsOf, type Resolve } from '../assets/references.js';
+import { createScope } from '../assets/scope.js';
+import { readAnswerFile } from '../course/answer-file.js';
 import { messagesToData } from '../course/messages.js';
 import { diagnoseReference } from '../course/resolver.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
+import { isHidden } from '../transforms/slides.js';
 import { lectureRules } from './rules/index.js';
 import { isPlaceholder } from './rules/placeholders.js';
 import type { LectureFacts, LectureTrees } from './types.js';
@@ -24,18 +27,23 @@ import type { LectureFacts, LectureTrees } from './types.js';
 /** A function that finds the facts of one lecture of the course at `root`, given its text. */
 export function createLectureChecker(config: Config, root: string, cwd: string): (source: string, text: string) => Promise<LectureFacts> {
   const cache: ListingCache = new Map();
+  const scope = createScope(root, config.assets.allow);
   const files = new WeakMap<VFile, Set<string>>();
   // Placeholders are reported by their own rule, not as missing files too.
   const resolve: Resolve = (reference, file) => {
     if (isPlaceholder(reference.url)) return undefined;
-    files.get(file)?.add(diagnoseReference(reference, file, root, cache).located.absolute);
+    files.get(file)?.add(diagnoseReference(reference, file, scope, cache).located.absolute);
     return undefined;
   };
   const trees = new WeakMap<VFile, MdastRoot>();
-  const processor = createProcessor({ config, themes: new Set(), resolve, standalone: false, quizSecret: 'check', inspect: (tree, file) => trees.set(file, tree) });
+  // Diagrams are not drawn: the check looks at the text, and launches no browser for it.
+  const processor = createProcessor({ config, themes: new Set(), resolve, standalone: false, quizSecret: 'check', inspect: (tree, file) => trees.set(file, tree), courseRoot: root, diagrams: false });
   return async (source, text) => {
     const file = new VFile({ path: path.relative(cwd, source), cwd, value: text });
-    files.set(file, new Set());
+    const answers = await readAnswerFile(source, cwd);
+    if (answers.file) file.data.answerFile = answers.file;
+    // The answers file is an input of the lecture's facts: the check cache watches it.
+    files.set(file, new Set(answers.candidates));
     let hast: HastRoot = { type: 'root', children: [] };
     try {
       hast = (await processor.run(processor.parse(file), file)) as HastRoot;
@@ -43,16 +51,39 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
       report(file, `Cannot check this lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
     }
     const mdast = trees.get(file) ?? { type: 'root', children: [] };
-    const lecture: LectureTrees = { file, mdast, hast, urls: urlsIn(hast) };
+    const ids = idsOf(hast, file);
+    // Hidden slides are not shown (reveal.js removes them, PDFs leave them out): no content rule looks at them.
+    const lecture: LectureTrees = { file, mdast: withoutHiddenSlides(mdast), hast: withoutHiddenSections(hast), urls: [] };
+    lecture.urls = urlsIn(lecture.hast);
     for (const rule of lectureRules) rule(lecture);
     return {
       messages: messagesToData(file),
       targets: lecture.urls.map(({ url, node }) => ({ url, tagName: node.tagName, position: node.position })),
-      ids: [...idsOf(hast, file)],
+      ids: [...ids],
       horizontal: mdast.children.filter((node) => node.type === 'slide' || node.type === 'stack').length,
       files: [...(files.get(file) ?? [])],
     };
   };
+}
+
+function withoutHiddenSlides(tree: MdastRoot): MdastRoot {
+  const children = tree.children.flatMap((child): MdastRoot['children'] => {
+    if (child.type === 'slide') return isHidden(child.attributes) ? [] : [child];
+    if (child.type === 'stack') return [{ ...child, children: child.children.filter((slide) => !isHidden(slide.attributes)) }];
+    return [child];
+  });
+  return { ...tree, children };
+}
+
+function withoutHiddenSections(tree: HastRoot): HastRoot {
+  const prune = <T extends HastRoot | Element>(node: T): T => {
+    const children = (node.children as HastRoot['children']).flatMap((child): HastRoot['children'] => {
+      if (child.type !== 'element') return [child];
+      return child.tagName === 'section' && child.properties.dataVisibility === 'hidden' ? [] : [prune(child)];
+    });
+    return { ...node, children } as T;
+  };
+  return prune(tree);
 }
 
 function urlsIn(hast: HastRoot): LectureTrees['urls'] {

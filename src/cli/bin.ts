@@ -9,10 +9,12 @@ import { LectureNotFoundError } from '../course/discover.js';
 import { BrowserNotFoundError } from '../export/find-browser.js';
 import { CliError, exitCodes } from './errors.js';
 import { main } from './main.js';
+import { exitOnSignals } from './signals.js';
 
 declare const LECTURE_VERSION: string | undefined;
 const version = typeof LECTURE_VERSION === 'string' ? LECTURE_VERSION : 'dev';
 
+exitOnSignals();
 try {
   process.exitCode = await main(process.argv.slice(2), version);
 } catch (error) {

@@ -11,6 +11,10 @@ export const exitCodes = {
   failed: 1,
   /** Wrong arguments or configuration. */
   usage: 2,
+  /** Stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2. */
+  interrupted: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];

@@ -24,6 +24,10 @@ const commands: Record<string, () => Promise<CommandModule>> = {
     const module = await import('./commands/pdf.js');
     return { meta: module.pdfMeta, args: module.pdfArgs, run: module.runPdf };
   },
+  serve: async () => {
+    const module = await import('./commands/serve.js');
+    return { meta: module.serveMeta, args: module.serveArgs, run: module.runServe };
+  },
 };
 
 /** Run the command line `argv` (without `node` and the script); returns the exit code. */

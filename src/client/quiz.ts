@@ -1,135 +1,96 @@
 /**
  * The quiz plugin for reveal.js, compiled for the browser into
- * `_assets/quiz/quiz.js`. Each `form.quiz` checks the chosen options against
- * the salted hashes the build left in the page, shows each chosen option's
- * feedback, and opens the explanation once the answer is right.
+ * `_assets/quiz/quiz.js`. Each `form.quiz` is checked against what the
+ * build left in the page (hashes and sealed tokens, never the answers):
+ * choice quizzes (`choice.ts`), fill-in-the-blank (`fill.ts`) and ordering
+ * questions (`order.ts`). A `.quiz-score` shows how many quizzes of the
+ * deck were answered right.
  *
- * Keyboard: Tab to the options, Space to choose, Enter to check, and the
- * number keys 1–9 choose the n-th option of the quiz on the current slide.
+ * Keyboard: Tab to the options, blanks or items, Space to choose, Enter to
+ * check, the number keys 1–9 choose the n-th option of the choice quiz on
+ * the current slide, Alt+↑ / Alt+↓ move an item of an ordering question.
  * Keys pressed inside a quiz never reach reveal.js, so Space on the Check
  * button checks instead of moving to the next slide.
  */
-import { answerHash, explanationKey, feedbackKey, unseal } from './seal.js';
+import { checkChoice, inputOf, shuffleOptions } from './choice.js';
+import { checkFill } from './fill.js';
+import { checkOrder, setupOrder } from './order.js';
+import { isRemote, sendAnswer } from './remote.js';
+import { clearShown, message, type QuizState } from './state.js';
 
 interface RevealLike {
   getCurrentSlide(): HTMLElement | undefined;
 }
 
-interface QuizState {
-  form: HTMLFormElement;
-  salt: string;
-  answers: Set<string>;
-  options: HTMLLIElement[];
-}
-
 const keysReveal = new Set([' ', 'Enter', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
-function inputOf(option: HTMLLIElement): HTMLInputElement {
-  return option.querySelector('input') as HTMLInputElement;
+function check(state: QuizState): void {
+  if (isRemote(state)) sendAnswer(state);
+  else if (state.kind === 'fill') checkFill(state);
+  else if (state.kind === 'order') checkOrder(state);
+  else checkChoice(state);
 }
 
-function indexOf(option: HTMLLIElement): number {
-  return Number(inputOf(option).value);
-}
-
-function shuffle(state: QuizState): void {
-  const list = state.form.querySelector('.quiz-options');
-  if (!list) return;
-  const order = [...state.options];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  order.forEach((option, position) => {
-    list.appendChild(option);
-    const letter = option.querySelector('.quiz-letter');
+/** Back to the state the page loaded in: nothing chosen, blanks empty, items in their first order. */
+function reset(state: QuizState): void {
+  clearShown(state);
+  if (state.kind !== 'order') return;
+  state.options.sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+  state.options.forEach((item, position) => {
+    item.parentElement?.appendChild(item);
+    const letter = item.querySelector('.quiz-letter');
     if (letter) letter.textContent = String.fromCharCode(65 + position);
   });
-  state.options = order;
 }
 
-function clear(state: QuizState): void {
-  for (const option of state.options) {
-    option.classList.remove('is-correct', 'is-wrong');
-    inputOf(option).removeAttribute('aria-invalid');
-    const feedback = option.querySelector('.quiz-feedback');
-    if (feedback) feedback.innerHTML = '';
-  }
-  state.form.querySelector('.quiz-explanation')?.remove();
-  const result = state.form.querySelector('.quiz-result');
-  if (result) result.textContent = '';
-  state.form.classList.remove('is-answered', 'is-right');
+function toggleHint(form: HTMLFormElement, button: HTMLButtonElement): void {
+  const hint = form.querySelector<HTMLElement>('.quiz-hint');
+  if (!hint) return;
+  hint.hidden = !hint.hidden;
+  button.setAttribute('aria-expanded', String(!hint.hidden));
 }
 
-function check(state: QuizState): void {
-  clear(state);
-  const chosen = state.options.filter((option) => inputOf(option).checked);
-  const result = state.form.querySelector('.quiz-result');
-  if (chosen.length === 0) {
-    if (result) result.textContent = 'Choose an answer first.';
-    return;
-  }
-  let rightChoices = 0;
-  for (const option of chosen) {
-    const index = indexOf(option);
-    const right = state.answers.has(answerHash(state.salt, index));
-    if (right) rightChoices++;
-    option.classList.add(right ? 'is-correct' : 'is-wrong');
-    inputOf(option).setAttribute('aria-invalid', String(!right));
-    const feedback = option.querySelector('.quiz-feedback');
-    const sealed = option.dataset.feedback;
-    const opened = sealed ? unseal(sealed, feedbackKey(state.salt, index)) : undefined;
-    if (feedback) feedback.innerHTML = opened ?? (right ? 'Right.' : 'Not this one.');
-  }
-  const allRight = rightChoices === chosen.length && chosen.length === state.answers.size;
-  state.form.classList.add('is-answered');
-  state.form.classList.toggle('is-right', allRight);
-  if (result) result.textContent = allRight ? 'Correct!' : state.answers.size > 1 ? 'Not quite: check every correct option and no other. Try again.' : 'Not quite. Try again.';
-  if (allRight) showExplanation(state, chosen.map(indexOf));
-}
-
-function showExplanation(state: QuizState, chosen: number[]): void {
-  const sealed = state.form.dataset.explanation;
-  const html = sealed ? unseal(sealed, explanationKey(state.salt, chosen)) : undefined;
-  if (!html) return;
-  const explanation = document.createElement('div');
-  explanation.className = 'quiz-explanation';
-  explanation.innerHTML = html;
-  state.form.appendChild(explanation);
-}
-
-function setup(form: HTMLFormElement): QuizState {
+function setup(form: HTMLFormElement, onChange: () => void): QuizState {
+  const kind = (form.dataset.kind ?? 'single') as QuizState['kind'];
   const state: QuizState = {
     form,
+    kind,
     salt: form.dataset.salt ?? '',
     answers: new Set((form.dataset.answers ?? '').split(' ').filter(Boolean)),
     options: Array.from(form.querySelectorAll<HTMLLIElement>('.quiz-option')),
+    solved: false,
   };
-  if (form.dataset.shuffle === 'true') shuffle(state);
+  if (form.dataset.shuffle === 'true') shuffleOptions(state);
+  if (kind === 'order') setupOrder(state);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     check(state);
+    onChange();
   });
-  form.addEventListener('reset', () => setTimeout(() => clear(state), 0));
+  form.addEventListener('reset', () => setTimeout(() => reset(state), 0));
+  const hintButton = form.querySelector<HTMLButtonElement>('.quiz-hint-button');
+  hintButton?.addEventListener('click', () => toggleHint(form, hintButton));
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
       event.preventDefault();
       check(state);
+      onChange();
     }
     if (keysReveal.has(event.key)) event.stopPropagation();
   });
   return state;
 }
 
-/** Choose the n-th option (as shown) of the quiz on the current slide with the number keys. */
+/** Choose the n-th option (as shown) of the choice quiz on the current slide with the number keys. */
 function onNumberKey(states: Map<HTMLFormElement, QuizState>, reveal: RevealLike | undefined, event: KeyboardEvent): void {
   if (!/^[1-9]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
   const active = document.activeElement;
   if (active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && !['radio', 'checkbox'].includes(active.type))) return;
   const focused = active?.closest('form.quiz');
-  const form = (focused ?? reveal?.getCurrentSlide()?.querySelector('form.quiz')) as HTMLFormElement | null | undefined;
+  const form = (focused ?? reveal?.getCurrentSlide()?.querySelector('form.quiz[data-kind="single"], form.quiz[data-kind="multiple"]')) as HTMLFormElement | null | undefined;
   const state = form ? states.get(form) : undefined;
-  const option = state?.options[Number(event.key) - 1];
+  if (!state || (state.kind !== 'single' && state.kind !== 'multiple')) return;
+  const option = state.options[Number(event.key) - 1];
   if (!option) return;
   const input = inputOf(option);
   input.checked = input.type === 'radio' ? true : !input.checked;
@@ -138,9 +99,20 @@ function onNumberKey(states: Map<HTMLFormElement, QuizState>, reveal: RevealLike
   event.stopPropagation();
 }
 
+/** Write the score into every `.quiz-score` (a `{.quiz-summary}` slide holds one). */
+function updateSummaries(states: Map<HTMLFormElement, QuizState>): void {
+  const all = [...states.values()];
+  const right = all.filter((state) => state.solved).length;
+  for (const summary of Array.from(document.querySelectorAll<HTMLElement>('[data-quiz-summary]'))) {
+    const percent = all.length === 0 ? 0 : Math.round((100 * right) / all.length);
+    summary.textContent = message(summary, 'quiz.summary', { right, total: all.length, percent });
+  }
+}
+
 function init(reveal?: RevealLike): void {
   const states = new Map<HTMLFormElement, QuizState>();
-  for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form.quiz[data-quiz]'))) states.set(form, setup(form));
+  const onChange = () => updateSummaries(states);
+  for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form.quiz[data-quiz]'))) states.set(form, setup(form, onChange));
   document.addEventListener('keydown', (event) => onNumberKey(states, reveal, event), true);
 }
 

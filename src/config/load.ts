@@ -43,6 +43,8 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
       ...user,
       ...overrides,
       reveal: { ...user.reveal, ...overrides.reveal },
+      assets: { ...user.assets, ...overrides.assets },
+      classroom: { ...user.classroom, ...overrides.classroom },
       quiz: { ...user.quiz, ...overrides.quiz },
       pdf: { ...user.pdf, ...overrides.pdf },
       fit: { ...user.fit, ...overrides.fit },

@@ -33,6 +33,23 @@ export interface RevealOptions {
   loop: boolean;
 }
 
+/** Files lectures may use from outside the course folder. */
+export interface AssetOptions {
+  /**
+   * Folders outside the course folder, relative to it, whose files lectures
+   * may show and link (copied into the output like the course's own), e.g.
+   * `["../shared"]`. Each must lie inside the git repository holding the
+   * course. Any other file outside the course is never read. @default []
+   */
+  allow: string[];
+}
+
+/** Classroom mode (`lecture serve --classroom`). */
+export interface ClassroomOptions {
+  /** Folder for the sessions' results and journals, relative to the course root; outside the output folder. @default "quiz-results" */
+  results: string;
+}
+
 /** Quiz options. */
 export interface QuizOptions {
   /** Where decks show quiz answers: nowhere, on a slide after each quiz slide, or on answer-key slides at the end. @default "hidden" */
@@ -112,7 +129,14 @@ export interface Config {
   incremental: boolean;
   /** Pandoc's smart typography (curly quotes, dashes, ellipses) unless a lecture's front matter (`smart: false`) or format (`-smart`) turns it off. @default true */
   smart: boolean;
-  /** Dialect of every lecture unless its front matter sets `format`: `pandoc`, `notes`, `page`, `outline` or `reveal-md`; by default each file's dialect is detected. @default undefined */
+  /**
+   * Replacements for the strings shown to students (quiz buttons and
+   * messages, answer slides, the course page), by string id, e.g.
+   * `{"quiz.check": "Submit"}`; they apply in every language. The ids are
+   * listed in `docs/configuration.md`. @default {}
+   */
+  strings: Record<string, string>;
+  /** Dialect of every lecture unless its front matter sets `format` (or it is a `.qmd` file): `pandoc`, `notes`, `page`, `outline`, `reveal-md` or `quarto`; by default each file's dialect is detected. @default undefined */
   format?: Dialect | undefined;
   /** reveal.js options. */
   reveal: RevealOptions;
@@ -120,8 +144,12 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Folder of the build cache, relative to the course root, or `false` for none. @default ".lecture-cache" */
   cache: string | false;
+  /** Files from outside the course folder. */
+  assets: AssetOptions;
   /** Quizzes. */
   quiz: QuizOptions;
+  /** Classroom mode. */
+  classroom: ClassroomOptions;
   /** PDF export. */
   pdf: PdfOptions;
   /** Slides that fit. */
@@ -139,6 +167,7 @@ export const defaultConfig: Config = {
   lang: 'en',
   incremental: false,
   smart: true,
+  strings: {},
   reveal: {
     width: 960,
     height: 700,
@@ -153,6 +182,8 @@ export const defaultConfig: Config = {
   },
   rules: {},
   cache: '.lecture-cache',
+  assets: { allow: [] },
+  classroom: { results: 'quiz-results' },
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },
@@ -160,7 +191,9 @@ export const defaultConfig: Config = {
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'assets' | 'classroom' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
+  assets?: Partial<AssetOptions>;
+  classroom?: Partial<ClassroomOptions>;
   fit?: Partial<FitOptions>;
   reveal?: Partial<RevealOptions>;
   quiz?: Partial<QuizOptions>;
@@ -174,10 +207,13 @@ export function resolveConfig(user: UserConfig = {}): Config {
     ...defaultConfig,
     ...user,
     reveal: { ...defaultConfig.reveal, ...user.reveal },
+    assets: { ...defaultConfig.assets, ...user.assets },
+    classroom: { ...defaultConfig.classroom, ...user.classroom },
     quiz: { ...defaultConfig.quiz, ...user.quiz },
     pdf: { ...defaultConfig.pdf, ...user.pdf },
     fit: { ...defaultConfig.fit, ...user.fit },
     check: { ...defaultConfig.check, ...user.check },
     rules: { ...defaultConfig.rules, ...user.rules },
+    strings: { ...defaultConfig.strings, ...user.strings },
   };
 }

@@ -7,6 +7,7 @@ import type { UserConfig } from './schema.js';
 import { closest } from '../suggest.js';
 import { dialects } from '../dialects/detect.js';
 import { rules } from '../diagnostics.js';
+import { stringIds } from '../i18n/strings.js';
 
 const setting = z.enum(['off', 'warn', 'error', 'info']);
 
@@ -26,6 +27,14 @@ const reveal = z.strictObject({
 const quiz = z.strictObject({
   answers: z.enum(['hidden', 'after-each', 'appendix']),
   keys: z.string().min(1),
+});
+
+const classroom = z.strictObject({
+  results: z.string().min(1),
+});
+
+const assets = z.strictObject({
+  allow: z.array(z.string().min(1)),
 });
 
 const pdf = z.strictObject({
@@ -65,10 +74,13 @@ const schema = z.strictObject({
   lang: z.string().min(1),
   incremental: z.boolean(),
   smart: z.boolean(),
+  strings: z.record(z.string(), z.string()),
   format: z.enum(dialects),
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),
   cache: z.union([z.string().min(1), z.literal(false)]),
+  assets: assets.partial(),
+  classroom: classroom.partial(),
   quiz: quiz.partial(),
   pdf: pdf.partial(),
   fit: fit.partial(),
@@ -82,6 +94,8 @@ export function validateConfig(value: unknown): { config: UserConfig; problems: 
     const { $schema: _schema, ...config } = result.data;
     const unknown = Object.keys(config.rules ?? {}).filter((id) => !known.has(id));
     if (unknown.length > 0) return { problems: unknown.map((id) => `Unknown rule \`${id}\`${suggestion(closest(id, known))}`) };
+    const strings = Object.keys(config.strings ?? {}).filter((id) => !stringIds.has(id));
+    if (strings.length > 0) return { problems: strings.map((id) => `Unknown string \`strings.${id}\`${suggestion(closest(id, stringIds))}`) };
     return { config, problems: [] };
   }
   return { problems: result.error.issues.map(describeIssue) };
@@ -114,7 +128,7 @@ function suggestion(guess: string | undefined): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, assets: assets.shape, classroom: classroom.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;

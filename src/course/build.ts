@@ -4,7 +4,7 @@
  * the course page into `dist/index.html`. A problem in one lecture is
  * reported on that lecture and never stops the others.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyVendorAssets, findThemes } from '../assets/vendor.js';
@@ -15,6 +15,9 @@ import { report, rules } from '../diagnostics.js';
 import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
 import { withDownloads } from './downloads.js';
 import { comparePaths, discoverLectures, selectLectures, type Lecture } from './discover.js';
+import { courseFolders, type CourseFolders } from './folders.js';
+import { cacheFolder, claimFolder, markOwned, outputFolder } from './ownership.js';
+import { lockOutput, openStage } from './stage.js';
 import { BuildCache, quizSecret } from './cache.js';
 import type { BrowserSession } from '../export/session.js';
 import type { FitStep } from '../fit/report.js';
@@ -47,6 +50,26 @@ export interface BuildOptions {
   fit?: boolean | 'auto' | undefined;
   /** A browser to fit with, started by the caller (who closes it); else one is launched when fitting needs it. */
   session?: BrowserSession | undefined;
+  /**
+   * Write into a staging folder and swap it in as the output at the end, so
+   * an interrupted build leaves the previous output whole; `false` writes into
+   * the output folder directly (a folder only this process reads, such as the
+   * one `lecture serve` serves). @default true
+   */
+  stage?: boolean | undefined;
+  /**
+   * Keep the output folder locked after the build, for a caller that writes
+   * more into it (PDFs); it must call the result's `unlock`. @default false
+   */
+  keepLock?: boolean | undefined;
+  /**
+   * Classroom mode (`lecture serve --classroom`): quizzes are checked by the
+   * classroom server, so the pages hold no hashes; `quizSecret` must then be
+   * the session's, from which the server derives the ordering tokens.
+   */
+  classroom?: boolean | undefined;
+  /** Secret of the quiz salts and tokens. @default the course's, kept in the cache folder */
+  quizSecret?: string | undefined;
 }
 
 /** What a build did. */
@@ -55,8 +78,16 @@ export interface BuildResult {
   files: VFile[];
   /** Decks written in this run. */
   decks: DeckSummary[];
-  /** Absolute output folder. */
+  /** Absolute output folder (symbolic links resolved). */
   out: string;
+  /** The course folder. */
+  root: string;
+  /** Absolute answer-key folder. */
+  keys: string;
+  /** The lectures built or restored in this run, with the files each read (images, media), for watchers. */
+  inputs: Array<{ source: string; slug: string; files: string[] }>;
+  /** Release the output folder's lock, when the build was asked to keep it. */
+  unlock?: (() => Promise<void>) | undefined;
   config: Config;
   /** Whether any lecture could not be built or any error was reported. */
   failed: boolean;
@@ -65,18 +96,51 @@ export interface BuildResult {
 /** Build the course at `options.root`. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
-  const out = path.resolve(root, config.out);
-  const lecturesFolder = path.resolve(root, config.lectures);
-  checkFolders(root, out, lecturesFolder);
-  const catalog = findThemes(root);
+  const folders = courseFolders(root, config, { cache: options.cache });
+  const course = new VFile({ path: path.relative(process.cwd(), folders.lectures) || '.', cwd: process.cwd() });
+  const catalog = findThemes(root, folders.scope);
   if (!catalog.has(config.theme)) {
     throw new ConfigError(`Unknown theme \`${config.theme}\`; known themes: ${[...catalog.keys()].sort().join(', ')}`);
   }
-  const all = await discoverLectures(lecturesFolder);
+  const refuse = (source: string, real: string) =>
+    report(course, `\`${path.relative(folders.lectures, source)}\` is a symbolic link to \`${real}\`, outside the course folder; it is not built`, rules.outsideCourse, undefined, 'error');
+  const all = await discoverLectures(folders.lectures, { scope: folders.scope, refuse });
   const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
-  const course = new VFile({ path: path.relative(process.cwd(), lecturesFolder) || '.', cwd: process.cwd() });
   const lectures = uniqueSlugs(chosen, course);
+  const unlock = options.keepLock ? await lockOutput(folders.out) : undefined;
+  const stage = options.stage === false ? undefined : await openStage(folders.out).catch(async (error: unknown) => {
+    await unlock?.();
+    throw error;
+  });
+  try {
+    const result = await buildInto(stage?.folder ?? folders.out, { root, config, folders, catalog, course, all, lectures }, options);
+    await stage?.commit();
+    return { ...result, out: folders.out, unlock };
+  } catch (error) {
+    await unlock?.();
+    throw error;
+  } finally {
+    await stage?.abandon();
+  }
+}
 
+/** What `build()` settled before writing anything. */
+interface Plan {
+  root: string;
+  config: Config;
+  folders: CourseFolders;
+  catalog: Map<string, string>;
+  /** Course-level messages. */
+  course: VFile;
+  all: Lecture[];
+  lectures: Lecture[];
+}
+
+/** Build the planned lectures into `out` (the staging folder, or the output itself). */
+async function buildInto(out: string, plan: Plan, options: BuildOptions): Promise<BuildResult> {
+  const { root, config, folders, catalog, course, all, lectures } = plan;
+  if (options.stage === false) await mkdir(out, { recursive: true }).then(() => markOwned(out, outputFolder));
+  if (folders.cache !== false) await claimFolder(folders.cache, cacheFolder);
   const context: BuildContext = {
     root,
     out,
@@ -84,10 +148,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     themes: [...catalog.keys()],
     decks: [...all, ...lectures].map((lecture) => [lecture.source, lecture.slug]),
     cwd: process.cwd(),
-    quizSecret: await quizSecret(options.cache === false || config.cache === false ? false : path.resolve(root, config.cache)),
+    quizSecret: options.quizSecret ?? (await quizSecret(folders.cache)),
+    classroom: options.classroom,
   };
-  const folder = options.cache === false ? false : context.config.cache;
-  const cache = folder === false ? undefined : new BuildCache(path.resolve(context.root, folder), context);
+  const cache = folders.cache === false ? undefined : new BuildCache(folders.cache, context);
   const fit = Boolean(options.fit) && config.fit.enabled;
   let session: FitStep['session'];
   // Launch the browser fitting needs while the lectures build, unless every deck comes from the cache fitted.
@@ -103,6 +167,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       themes: [config.theme, ...built.flatMap((result) => (result.theme ? [result.theme] : []))],
       math: built.some((result) => result.hasMath),
       quiz: built.some((result) => result.hasQuiz),
+      scope: folders.scope,
+      refuse: (theme, url) => report(course, `The theme \`${path.relative(root, theme)}\` refers to \`${url}\`, outside the course folder; it is not published`, rules.outsideCourse, undefined, 'error'),
     });
     if (fit && built.some((result) => result.summary && !result.fitted)) {
       const { fitBuilt } = await import('../fit/report.js');
@@ -117,12 +183,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
   const listed = await writeCoursePage(out, root, config, decks, all);
   const withQuizzes = built.flatMap((result) => (result.summary ? [{ summary: result.summary, quizzes: result.quizzes }] : []));
-  await writeQuizKeys(path.resolve(root, config.quiz.keys), withQuizzes, listed);
+  await writeQuizKeys(folders.keys, withQuizzes, listed);
 
   const reported = course.messages.length > 0 ? [course, ...files] : files;
   for (const file of reported) applyRuleSettings(file, config.rules);
   const failed = reported.some((file) => file.messages.some((message) => message.fatal === true));
-  return { files: reported, decks, out, config, failed };
+  const inputs = lectures.map((lecture, index) => ({ source: lecture.source, slug: lecture.slug, files: built[index]!.dependencies.map((file) => file.path) }));
+  return { files: reported, decks, out, root, keys: folders.keys, config, failed, inputs };
 }
 
 /** Restore unchanged lectures from the cache, build the rest, and remember them. */
@@ -140,17 +207,6 @@ async function buildWithCache(
   await Promise.all(stale.map((lecture, index) => cache?.save(lecture, context.out, fresh[index]!, fresh[index]!.dependencies)));
   let next = 0;
   return restored.map((result) => result ?? fresh[next++]!);
-}
-
-/** Refuse output folders that would overwrite the course itself. */
-function checkFolders(root: string, out: string, lectures: string): void {
-  const inside = (child: string, parent: string) => {
-    const relative = path.relative(parent, child);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
-  if (inside(root, out) || inside(out, lectures) || inside(lectures, out)) {
-    throw new ConfigError(`Output folder \`${path.relative(root, out) || '.'}\` would overwrite the course; choose a folder of its own such as \`dist\``);
-  }
 }
 
 /** Drop lectures whose slug another lecture already has, reporting them. */
@@ -175,8 +231,21 @@ async function writeCoursePage(out: string, root: string, config: Config, built:
   const decks = [...bySlug.values()].sort((a, b) => comparePaths(a.source, b.source));
   await writeManifest(out, decks);
   await renderCourse(out, config, decks);
-  await writeFile(path.join(out, '.nojekyll'), '');
+  await writeAtomically(path.join(out, '.nojekyll'), '');
   return decks;
+}
+
+/**
+ * Rewrite the course page for the lectures that exist now, building none:
+ * after lectures were deleted or renamed. Writes into the output folder
+ * directly (as `stage: false` does), for `lecture serve`'s own folder.
+ */
+export async function refreshCoursePage(options: BuildOptions): Promise<BuildResult> {
+  const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
+  const folders = courseFolders(root, config, { cache: options.cache });
+  const all = await discoverLectures(folders.lectures, { scope: folders.scope });
+  await writeCoursePage(folders.out, root, config, [], all);
+  return { files: [], decks: [], out: folders.out, root, keys: folders.keys, config, failed: false, inputs: [] };
 }
 
 /** Rewrite the course page from the recorded decks, e.g. to link PDFs exported since the build. */
@@ -185,5 +254,5 @@ export async function relinkCoursePage(out: string, config: Config): Promise<voi
 }
 
 async function renderCourse(out: string, config: Config, decks: DeckSummary[]): Promise<void> {
-  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, withDownloads(out, decks), config.lang));
+  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, withDownloads(out, decks), config.lang, config.strings));
 }

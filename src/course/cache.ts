@@ -9,7 +9,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mediaFolder } from '../assets/media.js';
 import { packageRoot } from '../assets/package-root.js';
+import { createScope, resolveInScope, type Scope } from '../assets/scope.js';
 import { writeAtomically } from '../assets/write.js';
 import type { DeckSummary } from '../render/course-page.js';
 import type { FileDependency } from '../types.js';
@@ -76,11 +78,17 @@ export async function quizSecret(folder: string | false): Promise<string> {
 export class BuildCache {
   readonly #folder: string;
   readonly #context: string;
+  readonly #scope: Scope;
 
   constructor(folder: string, context: BuildContext) {
     this.#folder = folder;
-    const { root, out, config, themes, decks, cwd } = context;
-    this.#context = JSON.stringify({ tool: toolFingerprint(), root, out, config, themes, decks, cwd });
+    this.#scope = createScope(context.root, context.config.assets.allow);
+    // Pages do not depend on where they are written (every URL in them is relative), so `lecture serve`
+    // and `lecture build` share entries.
+    const { root, config, themes, decks, cwd, classroom, quizSecret } = context;
+    // A classroom page differs from a published one, and is made with the session's secret.
+    const mode = classroom ? { classroom, quizSecret } : {};
+    this.#context = JSON.stringify({ tool: toolFingerprint(), root, config: { ...config, out: undefined }, themes, decks, cwd, ...mode });
   }
 
   #entryPath(lecture: Lecture): string {
@@ -111,9 +119,12 @@ export class BuildCache {
     const entry = await this.#entry(lecture);
     if (!entry) return undefined;
     for (const file of entry.files) if ((await snapshot(file.path)) !== file.state) return undefined;
+    // A cache folder restored by CI is input like any other: copy nothing it names from outside the course.
+    if (!entry.files.every((file) => !file.stored || this.#isSafe(file))) return undefined;
     const wanted = fitted ? entry.fitted : undefined;
     const html = wanted?.html ?? entry.html;
-    const page = path.join(out, entry.result.summary!.slug, 'index.html');
+    if (entry.result.summary!.slug !== lecture.slug) return undefined;
+    const page = path.join(out, lecture.slug, 'index.html');
     // The page on disk may be missing, or differ (fitted, or not, by the last run).
     if ((await readFile(page, 'utf8').catch(() => undefined)) !== html) await writeAtomically(page, html);
     for (const file of entry.files) {
@@ -124,6 +135,11 @@ export class BuildCache {
       }
     }
     return wanted ? { ...entry.result, summary: wanted.summary, messages: wanted.messages, fitted: true } : entry.result;
+  }
+
+  #isSafe(file: FileDependency): boolean {
+    const stored = file.stored!.split('/');
+    return stored[0] === mediaFolder && !stored.includes('..') && !path.isAbsolute(file.stored!) && resolveInScope(file.path, this.#scope).inside;
   }
 
   /** Remember the fitted page of a lecture saved before, with what fitting changed in its summary and messages. */

@@ -1,11 +1,14 @@
 /**
- * Find the lectures of a course: every `.md` file in the lectures folder, and
- * every folder below it that holds `.md` files next to their images. Each
+ * Find the lectures of a course: every `.md` or `.qmd` (Quarto) file in the
+ * lectures folder, and every folder below it that holds such files next to
+ * their images; answers files (`<name>-answers.md`, see `answer-file.ts`)
+ * are not lectures. Each
  * lecture gets the output folder name (slug) it is built into.
  */
 import { existsSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { createScope, resolveInScope, type Scope } from '../assets/scope.js';
 
 /** One lecture to build. */
 export interface Lecture {
@@ -22,7 +25,24 @@ export class LectureNotFoundError extends Error {
 
 /** Files in the lectures folder that are not lectures. */
 function isIgnored(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.md$/i.test(name);
+  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules' || /^readme\.q?md$/i.test(name);
+}
+
+/** Whether a file name is a lecture's: markdown, or Quarto markdown. */
+export function isLectureName(name: string): boolean {
+  return /\.q?md$/i.test(name);
+}
+
+/**
+ * Whether `name` (a file name) is an answers file (`answer-file.ts`) rather than a lecture,
+ * given the names in its folder: `<name>-answers.md` beside `<name>.md`, and
+ * `answers.md` beside any other markdown file (alone, it is a lecture).
+ */
+export function isAnswerFileName(name: string, siblings: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'answers.md') return siblings.some((other) => other.toLowerCase() !== lower && other.toLowerCase().endsWith('.md') && !/^readme\.md$/i.test(other));
+  const match = /^(.+)-answers\.md$/.exec(lower);
+  return match !== null && siblings.some((other) => other.toLowerCase() === `${match[1]}.md`);
 }
 
 /** A folder or file name made safe for a URL: `02 Images & Layers` → `02-images-layers`. */
@@ -37,11 +57,23 @@ export function toFolderName(name: string): string {
   );
 }
 
-/** Every lecture under `folder`, sorted by path. */
-export async function discoverLectures(folder: string): Promise<Lecture[]> {
+/** Where lectures may come from, and whom to tell about a symbolic link that leads out of it. */
+export interface DiscoverOptions {
+  /** The folders lecture files may really be in. @default the lectures folder */
+  scope?: Scope | undefined;
+  /** Called for each lecture file or folder that is a symbolic link out of the scope (it is skipped). */
+  refuse?: ((source: string, real: string) => void) | undefined;
+}
+
+/**
+ * Every lecture under `folder`, sorted by path. A lecture file or folder that
+ * is a symbolic link out of the scope is skipped: a link to `/proc/self/environ`
+ * named `env.md` must not become a published deck.
+ */
+export async function discoverLectures(folder: string, options: DiscoverOptions = {}): Promise<Lecture[]> {
   if (!existsSync(folder)) return [];
   const lectures: Lecture[] = [];
-  await walk(folder, [], lectures);
+  await walk(folder, [], lectures, { scope: options.scope ?? createScope(folder), refuse: options.refuse });
   return lectures.sort((a, b) => comparePaths(a.source, b.source));
 }
 
@@ -56,34 +88,50 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** What a folder entry is, following symbolic links; a dangling link counts as a file (reading it reports the problem). */
-function kindOf(folder: string, entry: Dirent): 'file' | 'folder' {
-  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : 'file';
+/**
+ * What a folder entry is, following symbolic links; a dangling link counts as
+ * a file (reading it reports the problem). Devices, pipes and sockets are
+ * `other`: reading one could block forever.
+ */
+function kindOf(folder: string, entry: Dirent): 'file' | 'folder' | 'other' {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
   try {
-    return statSync(path.join(folder, entry.name)).isDirectory() ? 'folder' : 'file';
+    const info = statSync(path.join(folder, entry.name));
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
   } catch {
     return 'file';
   }
 }
 
-async function walk(folder: string, trail: string[], lectures: Lecture[]): Promise<void> {
-  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name));
-  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && entry.name.toLowerCase().endsWith('.md'));
+/** Whether a symbolic link entry stays inside the scope; reported and skipped when not. */
+function staysInside(folder: string, entry: Dirent, options: Required<Pick<DiscoverOptions, 'scope'>> & DiscoverOptions): boolean {
+  // Only what could be a lecture counts here; a linked image is the business of the lecture showing it.
+  if (!entry.isSymbolicLink() || (!isLectureName(entry.name) && kindOf(folder, entry) !== 'folder')) return true;
+  const { inside, real } = resolveInScope(path.join(folder, entry.name), options.scope);
+  if (!inside) options.refuse?.(path.join(folder, entry.name), real);
+  return inside;
+}
+
+async function walk(folder: string, trail: string[], lectures: Lecture[], options: Required<Pick<DiscoverOptions, 'scope'>> & DiscoverOptions): Promise<void> {
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name) && staysInside(folder, entry, options));
+  const names = entries.map((entry) => entry.name);
+  // An answers file holds the key to a lecture's questions: it is read with the lecture, never built.
+  const markdown = entries.filter((entry) => kindOf(folder, entry) === 'file' && isLectureName(entry.name) && !isAnswerFileName(entry.name, names));
   const alone = trail.length > 0 && markdown.length === 1;
   for (const entry of markdown) {
-    const stem = entry.name.replace(/\.md$/i, '');
+    const stem = entry.name.replace(/\.q?md$/i, '');
     const parts = alone ? trail : [...trail, stem];
     lectures.push({ source: path.join(folder, entry.name), slug: toFolderName(parts.join('-')) });
   }
   // A lecture folder's subfolders hold its images; only plain folders are searched further.
   if (trail.length > 0 && markdown.length > 0) return;
   for (const entry of entries) {
-    if (kindOf(folder, entry) === 'folder') await walk(path.join(folder, entry.name), [...trail, entry.name], lectures);
+    if (kindOf(folder, entry) === 'folder') await walk(path.join(folder, entry.name), [...trail, entry.name], lectures, options);
   }
 }
 
 /**
- * The lectures named on the command line: `.md` files or lecture folders,
+ * The lectures named on the command line: `.md` / `.qmd` files or lecture folders,
  * matched against the course's lectures so each keeps its usual slug.
  */
 export function selectLectures(all: Lecture[], requested: string[]): Lecture[] {
@@ -95,10 +143,10 @@ export function selectLectures(all: Lecture[], requested: string[]): Lecture[] {
     const matches = all.filter((lecture) =>
       isFolder ? lecture.source.startsWith(absolute + path.sep) : lecture.source === absolute,
     );
-    if (matches.length === 0 && !isFolder && absolute.toLowerCase().endsWith('.md')) {
+    if (matches.length === 0 && !isFolder && isLectureName(absolute)) {
       matches.push({ source: absolute, slug: toFolderName(path.basename(absolute, path.extname(absolute))) });
     }
-    if (matches.length === 0) throw new LectureNotFoundError(`\`${request}\` holds no lecture (a \`.md\` file)`);
+    if (matches.length === 0) throw new LectureNotFoundError(`\`${request}\` holds no lecture (a \`.md\` or \`.qmd\` file)`);
     for (const match of matches) chosen.add(match);
   }
   return [...chosen];

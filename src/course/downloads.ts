@@ -15,14 +15,14 @@ export const pdfPaths = {
 };
 
 const linked = [
-  { label: 'PDF', path: pdfPaths.slides },
-  { label: 'Handout (PDF)', path: pdfPaths.handout },
-];
+  { label: 'PDF', string: 'course.pdf', path: pdfPaths.slides },
+  { label: 'Handout (PDF)', string: 'course.handout', path: pdfPaths.handout },
+] as const;
 
 /** `decks` with links to the PDFs that exist under `out`. */
 export function withDownloads(out: string, decks: DeckSummary[]): DeckSummary[] {
   return decks.map((deck) => {
-    const downloads = linked.filter((link) => existsSync(path.join(out, link.path(deck.slug)))).map((link) => ({ label: link.label, href: link.path(deck.slug) }));
+    const downloads = linked.filter((link) => existsSync(path.join(out, link.path(deck.slug)))).map((link) => ({ label: link.label, string: link.string, href: link.path(deck.slug) }));
     return { ...deck, downloads: downloads.length > 0 ? downloads : undefined };
   });
 }

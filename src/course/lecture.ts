@@ -7,11 +7,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { MediaStore } from '../assets/media.js';
+import { createScope } from '../assets/scope.js';
+import { findThemes } from '../assets/vendor.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
 import type { DeckSummary } from '../render/course-page.js';
 import type { FileDependency, QuizKey } from '../types.js';
+import { readAnswerFile } from './answer-file.js';
 import type { Lecture } from './discover.js';
 import { messagesToData, type MessageData } from './messages.js';
 import { createResolver } from './resolver.js';
@@ -30,6 +33,8 @@ export interface BuildContext {
   cwd: string;
   /** Secret the quiz salts derive from (kept in the build cache folder, so pages are reproducible). */
   quizSecret?: string | undefined;
+  /** Classroom mode (see `BuildOptions.classroom`). */
+  classroom?: boolean | undefined;
 }
 
 /** What building one lecture produced. */
@@ -52,12 +57,16 @@ export interface LectureResult {
 
 /** A function that builds one lecture of the course described by `context`. */
 export function createLectureBuilder(context: BuildContext): (lecture: Lecture) => Promise<LectureResult> {
+  let catalog: Map<string, string> | undefined;
   const processor = createProcessor({
     quizSecret: context.quizSecret,
+    classroom: context.classroom,
     config: context.config,
     themes: new Set(context.themes),
+    courseRoot: context.root,
+    themeFile: (theme) => (catalog ??= findThemes(context.root)).get(theme),
     resolve: createResolver({
-      courseRoot: context.root,
+      scope: createScope(context.root, context.config.assets.allow),
       media: new MediaStore(context.out),
       decks: new Map(context.decks),
       cache: new Map(),
@@ -80,6 +89,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       report(file, `Cannot read lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
       return result();
     }
+    await addAnswerFile(file, lecture.source, context.cwd);
     try {
       await processor.process(file);
     } catch (error) {
@@ -95,6 +105,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
         title: meta?.title ?? file.stem ?? lecture.slug,
         author: meta?.author ?? [],
         date: meta?.date,
+        lang: meta?.lang,
         subject: text(meta?.raw.subject) ?? meta?.subtitle ?? text(meta?.raw.description),
         keywords: Array.isArray(meta?.raw.keywords) ? meta.raw.keywords.map(String) : text(meta?.raw.keywords)?.split(/\s*,\s*/),
         slides: file.data.slideCount ?? 0,
@@ -104,6 +115,13 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       },
     };
   };
+}
+
+/** Give the lecture its answers file, which is an input of the deck: a change to it (or its creation) rebuilds the deck. */
+async function addAnswerFile(file: VFile, source: string, cwd: string): Promise<void> {
+  const answers = await readAnswerFile(source, cwd);
+  if (answers.file) file.data.answerFile = answers.file;
+  (file.data.dependencies ??= []).push(...answers.candidates.map((candidate) => ({ path: candidate })));
 }
 
 function text(value: unknown): string | undefined {

@@ -3,8 +3,9 @@
  * one lecture (`lecture build lectures/02-images`) keeps the others on the
  * course page.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomically } from '../assets/write.js';
 import type { DeckSummary } from '../render/course-page.js';
 
 const manifestName = '.lecture-decks.json';
@@ -21,5 +22,5 @@ export async function readManifest(out: string): Promise<DeckSummary[]> {
 
 /** Record the decks of the output folder. */
 export async function writeManifest(out: string, decks: DeckSummary[]): Promise<void> {
-  await writeFile(path.join(out, manifestName), `${JSON.stringify(decks, null, 2)}\n`);
+  await writeAtomically(path.join(out, manifestName), `${JSON.stringify(decks, null, 2)}\n`);
 }

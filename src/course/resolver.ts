@@ -8,6 +8,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { locate, type ListingCache, type Located } from '../assets/locate.js';
+import { outsideReason } from '../assets/outside.js';
+import type { Scope } from '../assets/scope.js';
 import type { MediaStore } from '../assets/media.js';
 import type { Reference, Resolve } from '../assets/references.js';
 import { report, rules } from '../diagnostics.js';
@@ -15,7 +17,8 @@ import type { FileDependency } from '../types.js';
 
 /** What the resolver needs to know about the build. */
 export interface ResolverContext {
-  courseRoot: string;
+  /** The folders files may be read from. */
+  scope: Scope;
   media: MediaStore;
   /** Slug of every lecture of the course, by absolute source path. */
   decks: ReadonlyMap<string, string>;
@@ -27,14 +30,20 @@ const nouns: Record<string, string> = { img: 'image', video: 'video', audio: 'au
 /**
  * Locate a local reference and report what is wrong with it (outside the
  * course, case mismatch, missing); the build and the checker both call this.
- * Returns where it is, and whether it can be used as written.
+ * Returns where it is, and whether it can be used as written: a file outside
+ * the course's scope never can.
  */
-export function diagnoseReference(reference: Reference, file: VFile, courseRoot: string, cache: ListingCache): { located: Located; usable: boolean } {
+export function diagnoseReference(reference: Reference, file: VFile, scope: Scope, cache: ListingCache): { located: Located; usable: boolean } {
   const folder = path.resolve(file.cwd, file.dirname ?? '.');
-  const located = locate(reference.url, folder, courseRoot, cache);
+  const located = locate(reference.url, folder, scope, cache);
   const noun = nounOf(reference);
   if (located.outside) {
-    report(file, `The ${noun} \`${reference.url}\` is outside the course folder; a fresh checkout of the course will not have it`, rules.outsideCourse, reference.node);
+    report(file, `The ${noun} \`${reference.url}\` ${outsideReason(located, scope)}`, rules.outsideCourse, reference.node, 'error');
+    return { located, usable: false };
+  }
+  if (located.special) {
+    report(file, `The ${noun} \`${reference.url}\` is not a plain file (a device, a pipe or a socket); it is not published`, rules.outsideCourse, reference.node, 'error');
+    return { located, usable: false };
   }
   if (located.caseMismatch) {
     report(file, `The ${noun} \`${reference.url}\` is \`${located.caseMismatch}\` on disk; the case differs, which works on macOS and Windows but breaks on Linux hosts`, rules.caseMismatch, reference.node);
@@ -60,7 +69,7 @@ function nounOf({ node, url }: Reference): string {
 /** Create the `Resolve` function the pipeline calls for each local URL. */
 export function createResolver(context: ResolverContext): Resolve {
   return async (reference: Reference, file: VFile) => {
-    const { located, usable } = diagnoseReference(reference, file, context.courseRoot, context.cache);
+    const { located, usable } = diagnoseReference(reference, file, context.scope, context.cache);
     const dependency: FileDependency = { path: located.absolute };
     (file.data.dependencies ??= []).push(dependency);
     if (!usable || statSync(located.absolute).isDirectory()) return undefined;

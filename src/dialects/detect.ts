@@ -16,9 +16,9 @@ import { formatBase } from './format.js';
 import { attributeListSpans, liquidSpans, type Span } from './liquid-spans.js';
 
 /** The lecture dialects we read. */
-export const dialects = ['pandoc', 'notes', 'page', 'outline', 'reveal-md'] as const;
+export const dialects = ['pandoc', 'notes', 'page', 'outline', 'reveal-md', 'quarto'] as const;
 
-/** A lecture dialect: Pandoc slides, course notes (and tutorials), a course web page, a plain-text outline, reveal-md. */
+/** A lecture dialect: Pandoc slides, course notes (and tutorials), a course web page, a plain-text outline, reveal-md, Quarto slides. */
 export type Dialect = (typeof dialects)[number];
 
 /** The chosen dialect and why. */
@@ -35,6 +35,17 @@ export interface DetectInput {
   meta: LectureMeta;
   /** `format` from the course config, if set. */
   configFormat?: Dialect | undefined;
+  /** The file's path; a `.qmd` file is Quarto. */
+  path?: string | undefined;
+}
+
+/** Quarto's output formats: a `format:` naming one is Quarto's, not a dialect name. */
+export const quartoFormats = ['revealjs', 'html', 'pdf', 'docx', 'odt', 'epub', 'pptx', 'beamer', 'typst', 'gfm', 'commonmark', 'markdown', 'latex', 'dashboard', 'ipynb', 'jats', 'rtf', 'asciidoc'];
+
+/** The Quarto output formats a `format:` value names: `revealjs`, or the keys of a mapping (`format: {revealjs: {…}, html: default}`). */
+export function quartoFormatsOf(format: unknown): string[] {
+  const names = typeof format === 'string' ? [format] : format && typeof format === 'object' && !Array.isArray(format) ? Object.keys(format) : [];
+  return names.map((name) => name.split(/[+-]/)[0]!).filter((name) => quartoFormats.includes(name));
 }
 
 /** Whether `value` names a dialect. */
@@ -46,6 +57,8 @@ export function isDialect(value: unknown): value is Dialect {
 export function detectDialect(input: DetectInput): Detection {
   const format = formatBase(input.meta.raw.format);
   if (isDialect(format)) return { dialect: format, reasons: [`front matter sets \`format: ${String(input.meta.raw.format)}\``] };
+  if (quartoFormatsOf(input.meta.raw.format).includes('revealjs')) return { dialect: 'quarto', reasons: ['front matter sets Quarto\'s `format: revealjs`'] };
+  if (input.path?.toLowerCase().endsWith('.qmd')) return { dialect: 'quarto', reasons: ['a Quarto file (`.qmd`)'] };
   if (input.configFormat) return { dialect: input.configFormat, reasons: [`the course config sets \`format: ${input.configFormat}\``] };
   const checks: Array<[Dialect, string[]]> = [
     ['page', pageSigns(input)],

@@ -15,8 +15,12 @@ import { createSlide, extendTo } from '../transforms/slides.js';
 import type { Slide, Stack } from '../types.js';
 import { dialectRule } from './index.js';
 
-/** reveal-md's defaults. */
-const defaults = { separator: '^(\\r\\n?|\\n)---(\\r\\n?|\\n)$', verticalSeparator: '^(\\r\\n?|\\n)----(\\r\\n?|\\n)$' };
+/**
+ * The defaults: a `---` (`----`) line, blank lines around it or not, as
+ * reveal.js's markdown plugin cuts (reveal-md asks for blank lines; a
+ * `Note:` line right above the separator is common in its decks).
+ */
+const defaults = { separator: '^[ \\t]*---[ \\t]*$', verticalSeparator: '^[ \\t]*----[ \\t]*$' };
 
 interface Cut {
   start: number;
@@ -32,7 +36,9 @@ interface Chunk {
 /** Remark plugin (reveal-md): cut the blocks into slides and vertical stacks at the separators. */
 export const revealSeparators = dialectRule(['reveal-md'], (tree, file) => {
   const text = String(file.value);
-  const cuts = [...findCuts(text, file, 'separator', false), ...findCuts(text, file, 'verticalSeparator', true)].sort((a, b) => a.start - b.start);
+  // Lines before the first block (front matter's own `---` fences) cut nothing.
+  const first = tree.children[0]?.position?.start.offset ?? 0;
+  const cuts = [...findCuts(text, file, 'separator', false), ...findCuts(text, file, 'verticalSeparator', true)].filter((cut) => cut.start >= first).sort((a, b) => a.start - b.start);
   tree.children = toStacks(toChunks(tree, cuts));
   file.data.slideLevel = 0;
 });

@@ -3,7 +3,7 @@
  * it: no sandbox only when running as root, no background networking, and a
  * fresh temporary profile that is removed when the browser closes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,10 +50,18 @@ export async function launchBrowser(options: { executablePath?: string | undefin
       headless: isHeadlessShell(executablePath) ? 'shell' : true,
       userDataDir: profile,
       args: [...quietFlags, ...(asRoot ? ['--no-sandbox'] : [])],
+      // Puppeteer's own handlers kill the browser and exit at once, before the command can clean up.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
+    // A command ended by a signal exits without unwinding: the browser and its profile go with it.
+    const onExit = () => killAtExit(browser, profile);
+    process.once('exit', onExit);
     return {
       browser,
       close: async () => {
+        process.off('exit', onExit);
         if (!(await endProcessGroup(browser, profile))) await closeOrKill(browser);
         await rm(profile, { recursive: true, force: true });
       },
@@ -62,6 +70,19 @@ export async function launchBrowser(options: { executablePath?: string | undefin
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** At exit (synchronous): kill the browser's process group, or the browser, and remove its profile. */
+function killAtExit(browser: Browser, profile: string): void {
+  const pid = browser.process()?.pid;
+  if (pid) {
+    try {
+      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    } catch {
+      browser.process()?.kill('SIGKILL');
+    }
+  }
+  rmSync(profile, { recursive: true, force: true });
 }
 
 /**

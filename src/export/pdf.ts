@@ -13,12 +13,16 @@ import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import { build, relinkCoursePage, type BuildOptions, type BuildResult } from '../course/build.js';
 import { pdfPaths } from '../course/downloads.js';
+import { claimFolder, keysFolder } from '../course/ownership.js';
 import type { Config, PdfOptions as PdfConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
+import { readFileSync } from 'node:fs';
+import { deckSettings } from './deck-settings.js';
 import { exportDeck, type DeckOutcome, type Variant, type WrittenPdf } from './export-deck.js';
 import type { PrintOptions } from './print/document.js';
 import { createProgress } from './progress.js';
 import { serveCourse } from './server.js';
+import type { BrowserSession } from './session.js';
 import { startBrowser } from './start.js';
 
 /** Options of `exportPdf()`: the build's, plus what to export. */
@@ -50,11 +54,22 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
   const lent = { ...options, session };
   let result: BuildResult;
   try {
-    result = options.built ?? (await build(lent));
+    // The output stays locked until the PDFs are written into it.
+    result = options.built ?? (await build({ ...lent, keepLock: true }));
   } catch (error) {
     await session.close();
     throw error;
   }
+  try {
+    return await exportBuilt(result, options, session);
+  } finally {
+    await result.unlock?.();
+  }
+}
+
+/** Export the PDFs of a built course with `session`, which this closes. */
+async function exportBuilt(result: BuildResult, options: ExportOptions, session: BrowserSession): Promise<ExportResult> {
+  const lent = { ...options, session };
   const settings: PdfConfig = { ...result.config.pdf, ...options.pdf };
   const progress = options.progress === false ? undefined : createProgress(options.progress ?? process.stderr, result.decks.length);
   const files = new Map(result.files.map((file) => [file.path, file]));
@@ -104,12 +119,19 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
 
 /** The PDFs to make of one deck. */
 function variantsOf(slug: string, out: string, config: Config, settings: PdfConfig): Variant[] {
+  let html = '';
+  try {
+    html = readFileSync(path.join(out, slug, 'index.html'), 'utf8');
+  } catch {
+    // A deck that was not written is reported where it is exported.
+  }
+  const deck = deckSettings(html, config);
   const base: PrintOptions = {
-    width: config.reveal.width,
-    height: config.reveal.height,
-    fragments: settings.fragments,
+    width: deck.width,
+    height: deck.height,
+    fragments: settings.fragments || deck.fragments === true,
     notes: 'none',
-    notesHeight: Math.round(config.reveal.height / 2),
+    notesHeight: Math.round(deck.height / 2),
     pageNumbers: settings.pageNumbers,
   };
   const variants: Variant[] = [{ kind: 'slides', file: path.join(out, pdfPaths.slides(slug)), print: base }];
@@ -130,10 +152,10 @@ async function exportAnswers(
   const temporary = await mkdtemp(path.join(os.tmpdir(), 'lecture-answers-'));
   try {
     const answers = result.config.quiz.answers === 'hidden' ? 'after-each' : result.config.quiz.answers;
-    const paths = withQuizzes.map((deck) => path.resolve(path.dirname(result.out), deck.source));
-    const copy = await build({ ...options, paths, cache: false, overrides: { ...options.overrides, out: temporary, quiz: { answers } } });
-    const keys = path.resolve(path.dirname(result.out), result.config.quiz.keys);
-    await run(temporary, (slug) => [{ ...variantsOf(slug, temporary, result.config, settings)[0]!, kind: 'answers', file: path.join(keys, `${slug}-answers.pdf`) }], copy.decks);
+    const paths = withQuizzes.map((deck) => path.resolve(result.root, deck.source));
+    const copy = await build({ ...options, paths, cache: false, stage: false, overrides: { ...options.overrides, out: temporary, quiz: { answers } } });
+    await claimFolder(result.keys, keysFolder);
+    await run(temporary, (slug) => [{ ...variantsOf(slug, temporary, result.config, settings)[0]!, kind: 'answers', file: path.join(result.keys, `${slug}-answers.pdf`) }], copy.decks);
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
@@ -141,7 +163,7 @@ async function exportAnswers(
 
 /** The lecture's file in the report (the build's, or a new one). */
 function fileFor(files: Map<string, VFile>, result: BuildResult, outcome: DeckOutcome): VFile {
-  const source = path.relative(process.cwd(), path.resolve(path.dirname(result.out), outcome.deck.source));
+  const source = path.relative(process.cwd(), path.resolve(result.root, outcome.deck.source));
   const known = files.get(source);
   if (known) return known;
   const file = new VFile({ path: source, cwd: process.cwd() });

@@ -65,8 +65,10 @@ function split(section: Element, cuts: Cut[]): Element[] {
   const title = blocks[0] && /^h[1-6]$/.test(blocks[0].tagName) ? blocks[0] : undefined;
   const pieces: ElementContent[][] = [[]];
   const current = () => pieces[pieces.length - 1]!;
+  // What is pinned to the slide (footer, logo, aside, `.absolute`) is on every piece.
+  const pinned = blocks.filter(isPinned);
   blocks.forEach((block, index) => {
-    if (block === title) return;
+    if (block === title || pinned.includes(block)) return;
     const items = cuts.filter((cut) => cut.block === index && cut.item !== undefined).map((cut) => cut.item!);
     if (cuts.some((cut) => cut.block === index && cut.item === undefined) && current().length > 0) pieces.push([]);
     if (items.length === 0) {
@@ -85,8 +87,15 @@ function split(section: Element, cuts: Cut[]): Element[] {
   return pieces.map((content, index) => {
     const heading = title ? [numbered(title, index + 1, pieces.length)] : [];
     const properties: Properties = { ...section.properties, id: index === 0 || id === undefined ? id : `${String(id)}-${index + 1}` };
-    return { ...section, properties, children: [...heading, ...content, ...(index === 0 ? notes : [])] };
+    const copies = index === 0 ? pinned : structuredClone(pinned);
+    return { ...section, properties, children: [...heading, ...content, ...copies, ...(index === 0 ? notes : [])] };
   });
+}
+
+const pinnedClasses = ['footer', 'slide-logo', 'aside', 'absolute'];
+
+function isPinned(block: Element): boolean {
+  return classList(block.properties.className).some((name) => pinnedClasses.includes(name));
 }
 
 /** The items `start` to `end` of a list, numbered on from where the list was when it is ordered. */

@@ -21,6 +21,8 @@ import { isLocalUrl } from '../assets/references.js';
 import { writeAtomically } from '../assets/write.js';
 import { toolFingerprint } from '../course/cache.js';
 import type { Config } from '../config/schema.js';
+import { select } from 'hast-util-select';
+import { deckSettings } from '../export/deck-settings.js';
 import { findBrowser } from '../export/find-browser.js';
 import { printDocument } from '../export/print/document.js';
 import { serveCourse, type CourseServer } from '../export/server.js';
@@ -214,8 +216,12 @@ let documents = 0;
 
 /** Lay the decks out in the browser, in one document, and measure what each overflowing slide needs; one list per deck. */
 async function measureDecks(decks: PrintedDeck[], config: Config, browser: Browser, split: boolean): Promise<SlideFit[][]> {
-  const { width, height } = config.reveal;
-  const printed = decks.map(({ slug, tree }) => ({ slug, tree: printDocument(tree, { width, height, fragments: false, notes: 'none', notesHeight: 0, pageNumbers: false }).tree }));
+  const printed = decks.map(({ slug, tree }) => {
+    // A deck's own `width` / `height` (front matter) is the canvas it is measured on.
+    const script = select('script:not([src])', tree)?.children[0];
+    const { width, height } = deckSettings(script?.type === 'text' ? script.value : '', config);
+    return { slug, tree: printDocument(tree, { width, height, fragments: false, notes: 'none', notesHeight: 0, pageNumbers: false }).tree };
+  });
   const { tree, offsets } = combine(printed);
   const pathname = `/.fit-${++documents}.html`;
   browser.server.page(pathname, toHtml(tree));

@@ -62,13 +62,15 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     const children = Array.from(section.children) as HTMLElement[];
     const titled = children[0] !== undefined && /^H[1-6]$/.test(children[0].tagName) ? 1 : 0;
     const blocks = children.slice(titled);
-    return { titled, blocks, prose: blocks.length > 0 && blocks.every((block) => prose.has(block.tagName)) };
+    // Footers, logos and `.absolute` elements are placed on the slide, not in its flow: they are no place to cut.
+    const flow = blocks.filter((block) => !/^(absolute|fixed)$/.test(getComputedStyle(block).position));
+    return { titled, blocks, flow, prose: flow.length > 0 && flow.every((block) => prose.has(block.tagName)) };
   };
 
   /** Where to split the slide so each piece fits, preferring cuts before sub-headings and never leaving one last. */
   const cutsFor = (section: HTMLElement): Cut[] | undefined => {
-    const { titled, blocks } = blocksOf(section);
-    if (blocks.length === 0) return undefined;
+    const { titled, blocks, flow } = blocksOf(section);
+    if (flow.length === 0) return undefined;
     const origin = section.getBoundingClientRect().top;
     const box = (element: Element) => {
       const rect = element.getBoundingClientRect();
@@ -76,9 +78,10 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     };
     // Keep clear of the bottom edge, where the controls and slide number sit.
     const limit = section.clientHeight - parseFloat(getComputedStyle(section).paddingBottom) - 12;
-    const space = limit - box(blocks[0]!).top;
+    const space = limit - box(flow[0]!).top;
     const units: Array<Cut & { top: number; bottom: number; heading: boolean }> = [];
     blocks.forEach((block, index) => {
+      if (!flow.includes(block)) return;
       const { top, bottom } = box(block);
       const items = block.tagName === 'UL' || block.tagName === 'OL' ? (Array.from(block.children) as HTMLElement[]) : [];
       const heading = /^H[1-6]$/.test(block.tagName);

@@ -66,7 +66,7 @@ export async function fitBuilt(results: LectureResult[], files: VFile[], course:
     const { index } = written[position]!;
     const result = results[index]!;
     const file = files[index]!;
-    result.summary = fit.deck;
+    result.summary = { ...fit.deck, overflows: fit.overflows.map(({ slide, pixels }) => ({ slide, pixels })) };
     if (fit.error) report(file, `Slides were not checked to fit their canvas: ${fit.error}`, rules.fitFailed, undefined);
     else fitted.push(index);
     for (const overflow of fit.overflows) {

@@ -9,7 +9,9 @@ import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
+import { clientStringIds, stringsFor } from '../i18n/strings.js';
 import { closest } from '../suggest.js';
+import { plainTitle } from '../transforms/title-inlines.js';
 
 /** What the page needs to know beyond the slides. */
 export interface DocumentOptions {
@@ -24,6 +26,7 @@ export interface DocumentOptions {
 export const deckAssets = {
   styles: ['reveal/reset.css', 'reveal/reveal.css'],
   highlight: 'highlight.css',
+  layout: 'layout.css',
   katex: 'katex/katex.min.css',
   quizStyle: 'quiz/quiz.css',
   quizScript: 'quiz/quiz.js',
@@ -37,12 +40,12 @@ export function revealDocument(options: DocumentOptions) {
     const meta = file.data.meta;
     const theme = chooseTheme(file, options);
     file.data.theme = theme;
-    const styles = [...deckAssets.styles, `themes/${theme}.css`, deckAssets.highlight];
+    const styles = [...deckAssets.styles, `themes/${theme}.css`, deckAssets.layout, deckAssets.highlight];
     if (file.data.hasMath) styles.push(deckAssets.katex);
     if (file.data.hasQuiz) styles.push(deckAssets.quizStyle);
     const scripts = file.data.hasQuiz ? [...deckAssets.scripts, deckAssets.quizScript] : deckAssets.scripts;
     const plugins = file.data.hasQuiz ? ['RevealNotes', 'RevealQuiz'] : ['RevealNotes'];
-    const title = meta?.title ?? file.stem ?? 'Slides';
+    const title = meta?.title ? plainTitle(meta.title) : (file.stem ?? 'Slides');
     const head: Element[] = [
       h('meta', { charSet: 'utf-8' }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=no' }),
@@ -52,12 +55,14 @@ export function revealDocument(options: DocumentOptions) {
       h('title', title),
       ...styles.map((href) => h('link', { rel: 'stylesheet', href: `${base}/${href}` })),
     ];
+    const lang = meta?.lang ?? options.config.lang;
     const body: Element[] = [
       h('div.reveal', [h('div.slides', tree.children as Element[])]),
+      ...(file.data.hasQuiz ? [quizStrings([lang, ...(file.data.quizLangs ?? [])], options.config)] : []),
       ...scripts.map((src) => h('script', { src: `${base}/${src}` })),
-      h('script', initScript(options.config, plugins)),
+      h('script', initScript(options.config, plugins, file.data.deck?.reveal)),
     ];
-    const html = h('html', { lang: meta?.lang ?? options.config.lang }, [h('head', head), h('body', body)]);
+    const html = h('html', { lang }, [h('head', head), h('body', body)]);
     return { type: 'root', children: [{ type: 'doctype' }, html as RootContent] };
   };
 }
@@ -71,9 +76,21 @@ function chooseTheme(file: VFile, options: DocumentOptions): string {
   return options.config.theme;
 }
 
+/** The messages the quiz plugin shows, by language (the deck's first), as JSON the plugin reads. */
+function quizStrings(langs: string[], config: Config): Element {
+  const table: Record<string, Record<string, string>> = {};
+  for (const lang of langs) {
+    const strings = stringsFor(lang, config.strings);
+    table[lang] = Object.fromEntries(clientStringIds.map((id) => [id, strings[id]]));
+  }
+  const json = JSON.stringify(table).replace(/</g, '\\u003c');
+  return h('script', { type: 'application/json', id: 'quiz-strings' }, json);
+}
+
 /** The inline script that starts reveal.js; `<` is escaped so no value can close the script. */
-function initScript(config: Config, plugins: string[]): string {
-  const options = { ...config.reveal, hash: true, respondToHashChanges: true };
+function initScript(config: Config, plugins: string[], deck: Record<string, unknown> = {}): string {
+  // Front matter (`slide-number`, `transition` … under `format: revealjs:`) wins over the course config.
+  const options = { ...config.reveal, ...deck, hash: true, respondToHashChanges: true };
   const json = JSON.stringify(options).replace(/</g, '\\u003c');
   return `Reveal.initialize(Object.assign(${json}, { plugins: [${plugins.join(', ')}] }));`;
 }

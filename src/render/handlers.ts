@@ -13,7 +13,7 @@ import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } f
 import { mergeProperties, toProperties } from './properties.js';
 import { columnLayout } from './columns.js';
 import { image, imageReference, linkReference } from './images.js';
-import { quiz } from './quiz.js';
+import { quiz, quizBlank, quizSummary } from './quiz.js';
 import { table } from './tables.js';
 
 function element(state: State, node: Nodes, tagName: string, properties: Properties, children: ElementContent[]): Element {
@@ -112,12 +112,16 @@ export const handlers: Handlers = {
   pandocTable: drop,
   rawTex: drop,
   texArgument: drop,
+  quizBlank: quizBlank as Handler,
+  quizSummary: quizSummary as Handler,
+  quizTag: drop,
   listItem: withAttributes(defaultHandlers.listItem, 'li'),
   fencedDivFence: drop,
   inlineAttributes: drop,
   titleBlockLine: drop,
   pause: drop,
   revealAttributes: drop,
+  shortcode: drop,
   image: image as Handler,
   imageReference: imageReference as Handler,
   link: withAttributes(defaultHandlers.link, 'a'),

@@ -17,7 +17,7 @@ const commonAliases: Record<string, string> = {
   sh: 'bash', shell: 'bash', zsh: 'bash', console: 'shell', js: 'javascript', jsx: 'javascript', mjs: 'javascript',
   ts: 'typescript', tsx: 'typescript', py: 'python', python3: 'python', yml: 'yaml', docker: 'dockerfile',
   html: 'xml', svg: 'xml', text: 'plaintext', txt: 'plaintext', plain: 'plaintext', 'c++': 'cpp', cs: 'csharp',
-  md: 'markdown', rb: 'ruby', rs: 'rust', kt: 'kotlin', golang: 'go', ps1: 'powershell', tex: 'latex', jsonc: 'json',
+  md: 'markdown', ojs: 'javascript', rb: 'ruby', rs: 'rust', kt: 'kotlin', golang: 'go', ps1: 'powershell', tex: 'latex', jsonc: 'json',
 };
 
 type Grammar = LowlightModule['all'][string];
@@ -88,7 +88,8 @@ export function highlight() {
     visit(tree, 'element', (node, _index, parent) => {
       if (node.tagName !== 'code' || parent?.type !== 'element' || parent.tagName !== 'pre') return;
       const language = languageOf(node);
-      if (language && language !== 'math') blocks.push({ code: node, language });
+      // Diagrams left as code (not drawn) are shown plain, without a hint.
+      if (language && language !== 'math' && language !== 'mermaid') blocks.push({ code: node, language });
     });
     for (const { code, language } of blocks) {
       const lowlight = await supports(language);

@@ -16,7 +16,7 @@ import type { LectureMeta, MetaOffsets, TitleBlockLine } from '../types.js';
 
 type Yaml = typeof import('yaml');
 
-type FieldKind = 'text' | 'list' | 'number' | 'boolean';
+type FieldKind = 'text' | 'list' | 'number' | 'boolean' | 'theme';
 
 /** The front matter keys we read, with the kind of value each expects. */
 const fields: Record<string, { key: keyof LectureMeta; kind: FieldKind }> = {
@@ -25,7 +25,7 @@ const fields: Record<string, { key: keyof LectureMeta; kind: FieldKind }> = {
   author: { key: 'author', kind: 'list' },
   date: { key: 'date', kind: 'text' },
   institute: { key: 'institute', kind: 'text' },
-  theme: { key: 'theme', kind: 'text' },
+  theme: { key: 'theme', kind: 'theme' },
   'slide-level': { key: 'slideLevel', kind: 'number' },
   incremental: { key: 'incremental', kind: 'boolean' },
   lang: { key: 'lang', kind: 'text' },
@@ -111,11 +111,21 @@ function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, met
     const position = keyPlace(name).position;
     if (position) meta.positions[name] = position;
   }
+  const block = revealjsBlock(raw.format);
+  if (block) {
+    // Quarto's `format: revealjs:` options count like top-level keys, and win over them as in Quarto.
+    meta.formatOptions = block;
+    for (const [name, value] of Object.entries(block)) {
+      raw[name] = value;
+      const position = place(keyOffset(yaml, doc, name, ['format', 'revealjs'])).position;
+      if (position) meta.positions[name] = position;
+    }
+  }
   for (const [name, field] of Object.entries(fields)) {
     if (!(name in raw) || raw[name] === null) continue;
     const result = convert(raw[name], field.kind);
     if (result.ok) (meta as unknown as Record<string, unknown>)[field.key] = result.value;
-    else report(file, `Front matter \`${name}\` must be ${result.expected}`, rules.frontMatter, keyPlace(name));
+    else report(file, `Front matter \`${name}\` must be ${result.expected}`, rules.frontMatter, meta.positions[name] ? { position: meta.positions[name] } : keyPlace(name));
   }
   meta.offsets = textOffsets(yaml, doc, start);
 }
@@ -146,10 +156,23 @@ function contentOffset(file: VFile, node: RootContent): number {
   return newline === -1 ? nodeStart : newline + 1;
 }
 
-function keyOffset({ isMap, isScalar }: Yaml, doc: Document, name: string): number | undefined {
-  if (!isMap(doc.contents)) return undefined;
-  const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === name);
+/** Offset of the key `name` in the mapping reached through the keys `path` (the top level by default). */
+function keyOffset({ isMap, isScalar }: Yaml, doc: Document, name: string, path: string[] = []): number | undefined {
+  let map: unknown = doc.contents;
+  for (const step of path) {
+    if (!isMap(map)) return undefined;
+    map = map.items.find((item) => isScalar(item.key) && item.key.value === step)?.value;
+  }
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && item.key.value === name);
   return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+/** The options under Quarto's `format: revealjs:`, when front matter has that block. */
+function revealjsBlock(format: unknown): Record<string, unknown> | undefined {
+  if (!format || typeof format !== 'object' || Array.isArray(format)) return undefined;
+  const block = (format as Record<string, unknown>).revealjs;
+  return block && typeof block === 'object' && !Array.isArray(block) ? (block as Record<string, unknown>) : undefined;
 }
 
 type Converted = { ok: true; value: unknown } | { ok: false; expected: string };
@@ -166,21 +189,49 @@ function convert(value: unknown, kind: FieldKind): Converted {
       return typeof value === 'boolean' ? { ok: true, value } : { ok: false, expected: '`true` or `false`' };
     case 'list':
       return convertList(value);
+    case 'theme':
+      return convertTheme(value);
   }
+}
+
+/** Quarto's theme names that are not reveal.js's: `default` is ours, `dark` is reveal.js's `black`. */
+const quartoThemes: Record<string, string | undefined> = { default: undefined, dark: 'black' };
+
+/**
+ * A theme name, or Quarto's list of a theme and Sass files
+ * (`[default, custom.scss]`): the first name that is not a Sass file.
+ */
+function convertTheme(value: unknown): Converted {
+  const names = Array.isArray(value) ? value : [value];
+  if (!names.every(isText)) return { ok: false, expected: 'a theme name or a list of them' };
+  const name = names.map(String).find((entry) => !/\.s?css$/i.test(entry));
+  return { ok: true, value: name !== undefined && name in quartoThemes ? quartoThemes[name] : name };
 }
 
 /** Authors: `A`, `A; B`, `[A, B]` or `[{name: A}, …]` as Pandoc accepts them. */
 function convertList(value: unknown): Converted {
   if (isText(value)) return { ok: true, value: splitList(String(value)) };
+  // Quarto's single author as a mapping: `author: {name: A, affiliation: …}`.
+  if (value && typeof value === 'object' && !Array.isArray(value)) value = [value];
   if (!Array.isArray(value)) return { ok: false, expected: 'text or a list of names' };
   const names: string[] = [];
   for (const item of value) {
     if (isText(item)) names.push(String(item));
-    else if (item && typeof item === 'object' && isText((item as { name?: unknown }).name)) {
-      names.push(String((item as { name: unknown }).name));
+    else if (item && typeof item === 'object' && nameOf((item as { name?: unknown }).name) !== undefined) {
+      names.push(nameOf((item as { name: unknown }).name)!);
     } else return { ok: false, expected: 'text or a list of names' };
   }
   return { ok: true, value: names };
+}
+
+/** An author's name: text, or Quarto's `{given, family}` / `{literal}`. */
+function nameOf(name: unknown): string | undefined {
+  if (isText(name)) return String(name);
+  if (!name || typeof name !== 'object') return undefined;
+  const { given, family, literal } = name as Record<string, unknown>;
+  if (isText(literal)) return String(literal);
+  const parts = [given, family].filter(isText).map(String);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 function isText(value: unknown): value is string | number {

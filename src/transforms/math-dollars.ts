@@ -31,7 +31,9 @@ export function mathDollars() {
       }
       const inner = raw.slice(1, -1);
       const next = source.charAt(node.position?.end.offset ?? 0);
-      if (/^\s|\s$/.test(inner) || /[0-9]/.test(next)) {
+      // reveal.js's math plugin (MathJax, KaTeX) takes `$ a_1 $` with spaces inside; Pandoc does not.
+      const spaced = /^\s|\s$/.test(inner) && file.data.dialect !== 'reveal-md';
+      if (spaced || /[0-9]/.test(next)) {
         const text: Text = { type: 'text', value: raw, position: node.position };
         parent.children[index] = text;
         return SKIP;

@@ -13,7 +13,9 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import type { Attributes, LectureMeta, Slide, Stack } from '../types.js';
+import type { Attributes, DeckOptions, LectureMeta, Slide, Stack } from '../types.js';
+import { reportCollapse } from './slide-collapse.js';
+import { titleInlines } from './title-inlines.js';
 
 /** Remark plugin: replace the root's blocks with slides and stacks. */
 export function slides() {
@@ -21,7 +23,10 @@ export function slides() {
     // A dialect rule may have cut the slides already (reveal-md's separators).
     if (!tree.children.some((child) => child.type === 'slide' || child.type === 'stack')) {
       const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
-      const result = toSlides(tree.children, meta);
+      // Quarto's slide level is 2 unless front matter says otherwise; Pandoc's is computed.
+      const quarto = file.data.dialect === 'quarto' && meta.slideLevel === undefined;
+      const result = toSlides(tree.children, quarto ? { ...meta, slideLevel: 2 } : meta, file.data.deck);
+      if (file.data.dialect === 'pandoc' && meta.slideLevel === undefined) reportCollapse(tree.children, result.slideLevel, file);
       tree.children = result.slides;
       file.data.slideLevel = result.slideLevel;
     }
@@ -35,9 +40,15 @@ export function slides() {
  * printed pages; the title slide from front matter counts as line 1.
  */
 export function recordSlides(tree: Root, file: VFile): void {
-  const lines = tree.children.flatMap((item) => (item.type === 'stack' ? item.children : item.type === 'slide' ? [item] : []));
+  // Hidden slides (`visibility="hidden"`) are removed by reveal.js and left out of PDFs: they do not count.
+  const lines = tree.children.flatMap((item) => (item.type === 'stack' ? item.children : item.type === 'slide' ? [item] : [])).filter((slide) => !isHidden(slide.attributes));
   file.data.slideLines = lines.map((slide) => slide.position?.start.line ?? 1);
   file.data.slideCount = lines.length;
+}
+
+/** Whether a slide's attributes hide it (`visibility="hidden"`, `data-visibility="hidden"`), as reveal.js does. */
+export function isHidden(attributes: Attributes): boolean {
+  return (attributes.values.visibility ?? attributes.values['data-visibility']) === 'hidden';
 }
 
 /** The slide level Pandoc would pick: the highest heading level followed directly by content. */
@@ -62,11 +73,11 @@ interface State {
 }
 
 /** Cut `blocks` into slides. */
-export function toSlides(blocks: RootContent[], meta: LectureMeta) {
+export function toSlides(blocks: RootContent[], meta: LectureMeta, deck?: DeckOptions) {
   const slideLevel = meta.slideLevel ?? computeSlideLevel(blocks);
   const depths = blocks.flatMap((block) => (block.type === 'heading' && block.depth < slideLevel ? [block.depth] : []));
   const state: State = { slideLevel, stackDepth: Math.min(...depths), top: [], stack: undefined, current: undefined };
-  if (meta.title) state.top.push(createTitleSlide(meta));
+  if (meta.title) state.top.push(createTitleSlide(meta, deck?.titleAttributes));
 
   blocks.forEach((block, index) => {
     if (block.type === 'heading' && block.depth <= slideLevel) startHeadingSlide(state, block);
@@ -121,9 +132,9 @@ export function extendTo(slide: Slide, block: RootContent): void {
 }
 
 /** The title slide from front matter: title, subtitle, authors, institute, date, with their markdown (`meta.markup`). */
-function createTitleSlide(meta: LectureMeta): Slide {
+function createTitleSlide(meta: LectureMeta, values: Record<string, string> = {}): Slide {
   const markup = meta.markup;
-  const content = (value: string, parsed: PhrasingContent[] | undefined): PhrasingContent[] => parsed ?? [{ type: 'text', value }];
+  const content = (value: string, parsed: PhrasingContent[] | undefined): PhrasingContent[] => parsed ?? (titleInlines(value) as PhrasingContent[]);
   const line = (value: string, parsed: PhrasingContent[] | undefined, className: string): Paragraph => ({
     type: 'paragraph',
     children: content(value, parsed),
@@ -140,5 +151,5 @@ function createTitleSlide(meta: LectureMeta): Slide {
   meta.author.forEach((author, index) => children.push(line(author, markup?.author[index], 'author')));
   if (meta.institute) children.push(line(meta.institute, markup?.institute, 'institute'));
   if (meta.date) children.push(line(meta.date, markup?.date, 'date'));
-  return { type: 'slide', kind: 'title', attributes: { id: 'title-slide', classes: [], values: {} }, children };
+  return { type: 'slide', kind: 'title', attributes: { id: 'title-slide', classes: [], values: { ...values } }, children };
 }

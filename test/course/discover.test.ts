@@ -21,6 +21,10 @@ describe('discoverLectures', () => {
     file('03-pair/a.md');
     file('03-pair/b.md');
     file('part-2/04-volumes/volumes.md');
+    file('05-quarto/slides.qmd');
+    file('05-quarto/_parts/intro.qmd');
+    file('06-resampling.QMD');
+    file('README.qmd');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -31,8 +35,17 @@ describe('discoverLectures', () => {
       ['02 Images & Layers/images.md', '02-images-layers'],
       ['03-pair/a.md', '03-pair-a'],
       ['03-pair/b.md', '03-pair-b'],
+      ['05-quarto/slides.qmd', '05-quarto'],
+      ['06-resampling.QMD', '06-resampling'],
       ['part-2/04-volumes/volumes.md', 'part-2-04-volumes'],
     ]);
+  });
+
+  test('a Quarto file named on the command line is a lecture', async () => {
+    const { selectLectures } = await import('../../src/course/discover.js');
+    const all = await discoverLectures(root);
+    expect(selectLectures(all, [path.join(root, '05-quarto/slides.qmd')]).map((lecture) => lecture.slug)).toEqual(['05-quarto']);
+    expect(selectLectures([], [path.join(root, '05-quarto/_parts/intro.qmd')]).map((lecture) => lecture.slug)).toEqual(['intro']);
   });
 
   test('lectures sort by path ignoring case, the same under any locale', () => {

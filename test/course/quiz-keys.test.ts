@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/course/build.js';
-import type { DeckKey } from '../../src/course/quiz-keys.js';
+import { courseKey, type DeckKey } from '../../src/course/quiz-keys.js';
 
 describe('quiz answer keys of the sample course', () => {
   let root: string;
@@ -23,7 +23,7 @@ describe('quiz answer keys of the sample course', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('one JSON key per deck with quizzes, with ids, answers, explanations and positions', () => {
-    expect(readdirSync(path.join(root, 'quiz-keys')).sort()).toEqual(['01-containers.json', '02-images.json', '03-volumes-networks.json', 'quiz-key.md']);
+    expect(readdirSync(path.join(root, 'quiz-keys')).sort()).toEqual(['.lecture-keys', '01-containers.json', '02-images.json', '03-volumes-networks.json', 'quiz-key.md']);
     const images = JSON.parse(readFileSync(path.join(root, 'quiz-keys/02-images.json'), 'utf8')) as DeckKey;
     expect(images.source).toBe('lectures/02-images/images.md');
     const [quiz] = images.quizzes;
@@ -54,5 +54,37 @@ describe('quiz answer keys of the sample course', () => {
     const page = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
     expect(page).not.toMatch(/quiz-key|quiz-keys/);
     expect(existsSync(path.join(root, 'dist/_assets/quiz/quiz.js'))).toBe(true);
+  });
+});
+
+describe('the course key of fill-in and ordering questions', () => {
+  test('lists each blank with its accepted answers, and the items in the right order', () => {
+    const key = courseKey([
+      {
+        deck: 'kinds',
+        title: 'Kinds',
+        source: 'lectures/kinds.md',
+        quizzes: [
+          { id: 'quiz-1', kind: 'fill', form: 'mkdocs', title: 'Capital', question: 'The capital is ____.', multiple: false, options: [], blanks: [{ id: 'quiz-1/blank-1', answers: ['Paris', 'paris city'] }], line: 3, column: 1 },
+          {
+            id: 'quiz-2',
+            kind: 'order',
+            form: 'quizdown',
+            title: 'Order',
+            question: 'Order',
+            multiple: false,
+            options: [
+              { id: 'quiz-2/a', letter: 'A', text: 'FROM', correct: true, rank: 1 },
+              { id: 'quiz-2/b', letter: 'B', text: 'RUN', correct: true, rank: 2 },
+            ],
+            order: ['quiz-2/a', 'quiz-2/b'],
+            line: 9,
+            column: 1,
+          },
+        ],
+      },
+    ]);
+    expect(key).toContain('1. **Capital** (line 3) — fill in the blanks\n\n   - blank 1: **Paris** or **paris city**');
+    expect(key).toContain('2. **Order** (line 9) — in this order:\n\n   1. FROM\n   2. RUN');
   });
 });

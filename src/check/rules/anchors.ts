@@ -37,7 +37,7 @@ export async function checkAnchors(context: CheckContext): Promise<void> {
       if (!isLocalUrl(url)) continue;
       const { pathname, suffix } = splitUrl(url);
       const hash = suffix.indexOf('#');
-      if (hash === -1 || !/\.md$/i.test(pathname)) continue;
+      if (hash === -1 || !/\.q?md$/i.test(pathname)) continue;
       const source = path.resolve(path.dirname(lecture.source), safeDecode(pathname));
       const other = source === lecture.source ? lecture : context.lectures.find((candidate) => candidate.source === source);
       const ids = other?.ids ?? (await context.idsOf(source));

@@ -60,6 +60,22 @@ export async function settlePage(): Promise<Overflow[]> {
     box.append(kind, name ? ` ${name}` : '');
     video.replaceWith(box);
   }
+  // `.r-fit-text`: the largest font size at which the text stays on one line within its box, as reveal.js fits it.
+  for (const text of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page .r-fit-text'))) {
+    const parent = text.parentElement;
+    const padding = parent ? parseFloat(getComputedStyle(parent).paddingLeft) + parseFloat(getComputedStyle(parent).paddingRight) : 0;
+    const box = (parent?.clientWidth ?? 0) - padding;
+    let low = 8;
+    // reveal.js caps fitted text at 80 % of the slide height.
+    let high = (text.closest('section')?.clientHeight ?? 700) * 0.8;
+    for (let step = 0; step < 12 && box > 0; step++) {
+      const size = (low + high) / 2;
+      text.style.fontSize = `${size}px`;
+      if (text.scrollWidth <= box) low = size;
+      else high = size;
+    }
+    if (box > 0) text.style.fontSize = `${low}px`;
+  }
   const tolerance = 2;
   const excess = (element: HTMLElement) => Math.max(element.scrollHeight - element.clientHeight, element.scrollWidth - element.clientWidth);
   const results: Overflow[] = [];

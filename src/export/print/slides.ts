@@ -24,15 +24,23 @@ export interface PrintSlide {
   kind: 'title' | 'section' | 'slide';
 }
 
-/** The slide sections of the deck page `tree` in presentation order (the sections themselves, not copies). */
+/**
+ * The slide sections of the deck page `tree` in presentation order (the
+ * sections themselves, not copies); hidden slides (`data-visibility="hidden"`),
+ * which reveal.js removes, are left out.
+ */
 export function leafSections(tree: Root): Element[] {
   const container = select('.reveal > .slides', tree);
   if (!container) return [];
   return container.children.flatMap((child) => {
-    if (!isSection(child)) return [];
-    const nested = child.children.filter(isSection);
-    return nested.length > 0 ? nested : [child];
+    if (!isSection(child) || isHidden(child)) return [];
+    const nested = child.children.filter(isSection).filter((section) => !isHidden(section));
+    return nested.length > 0 ? nested : child.children.some(isSection) ? [] : [child];
   });
+}
+
+function isHidden(section: Element): boolean {
+  return section.properties.dataVisibility === 'hidden';
 }
 
 /** The slides of the deck page `tree`. */

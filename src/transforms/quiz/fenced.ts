@@ -13,11 +13,15 @@
  *
  * Correct options are checked (`[x]`), or marked `{.correct}` after the option
  * or on a span around it (`[RUN]{.correct}`); `feedback="…"` on either gives
- * the option its own feedback.
+ * the option its own feedback. A `::: hint` div is the hint. With no list and
+ * `[[answer]]` blanks in the question it is a fill-in-the-blank question;
+ * with `.order` (or `order=true`) its list, in the right order, is an
+ * ordering question.
  */
 import type { BlockContent, List, ListItem, PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { FencedDiv, Quiz } from '../../types.js';
+import { parseBlanks } from './blanks.js';
 import { createQuiz, feedbackOf, isCorrectMark, itemContent, type OptionDraft } from './create.js';
 
 /** Whether `div` is a `::: quiz`. */
@@ -25,21 +29,32 @@ export function isQuizDiv(div: FencedDiv): boolean {
   return div.attributes.classes.includes('quiz');
 }
 
-/** The quiz written as `div`, or `undefined` (reported) when no option is marked. */
+function takeDiv(blocks: BlockContent[], name: string): FencedDiv | undefined {
+  const index = blocks.findIndex((child) => child.type === 'fencedDiv' && child.attributes.classes.includes(name));
+  return index === -1 ? undefined : (blocks.splice(index, 1)[0] as FencedDiv);
+}
+
+/** The quiz written as `div`, or `undefined` (reported) when it has no answer. */
 export function fencedQuiz(div: FencedDiv, file: VFile): Quiz | undefined {
-  const listIndex = div.children.findIndex((child) => child.type === 'list');
-  const list = div.children[listIndex] as List | undefined;
-  const rest = listIndex === -1 ? [] : div.children.slice(listIndex + 1);
-  const explanationDiv = rest.find((child): child is FencedDiv => child.type === 'fencedDiv' && child.attributes.classes.includes('explanation'));
-  const others = rest.filter((child) => child !== explanationDiv) as BlockContent[];
+  const blocks = [...div.children] as BlockContent[];
+  const explanationDiv = takeDiv(blocks, 'explanation');
+  const hintDiv = takeDiv(blocks, 'hint');
+  const listIndex = blocks.findIndex((child) => child.type === 'list');
+  const list = blocks[listIndex] as List | undefined;
+  const question = listIndex === -1 ? blocks : blocks.slice(0, listIndex);
+  const others = listIndex === -1 ? [] : blocks.slice(listIndex + 1);
   const values = div.attributes.values;
+  const order = div.attributes.classes.includes('order') || values.order === 'true' || values.type === 'order';
+  const fill = !list && parseBlanks(question) > 0;
   return createQuiz(
     {
       form: 'fenced',
-      question: (listIndex === -1 ? div.children : div.children.slice(0, listIndex)) as BlockContent[],
+      kind: fill ? 'fill' : order ? 'order' : 'choice',
+      question,
       options: list ? list.children.map(optionOf) : [],
       multiple: values.multiple === undefined ? undefined : values.multiple === 'true',
       shuffle: values.shuffle === 'true',
+      hint: hintDiv ? (hintDiv.children as BlockContent[]) : undefined,
       explanation: explanationDiv ? (explanationDiv.children as BlockContent[]) : others.length > 0 ? others : undefined,
       place: div,
     },
@@ -58,7 +73,7 @@ export function optionOf(item: ListItem): OptionDraft {
   // Quarto writes unmarked options as `[option]` too; without attributes the brackets are text.
   const bracketed = only?.type === 'text' && !box ? /^\[(.+)\]$/.exec(only.value.trim()) : null;
   return {
-    item,
+    place: item,
     correct: item.checked === true || isCorrectMark(attributes) || box?.[1]?.toLowerCase() === 'x',
     content: span ? span.children : box ? [] : bracketed ? [{ type: 'text', value: bracketed[1]!, position: only?.position }] : content,
     feedback: feedbackOf(attributes),

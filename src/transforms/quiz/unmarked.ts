@@ -1,7 +1,7 @@
 /**
- * Questions that list options but mark none, which stay ordinary slides:
+ * Questions that list options but mark none, which stay ordinary slides
+ * (lettered options with no key are reported by `lettered.ts`):
  *
- * - a question followed by lettered options ("Answer A: …", "B) …");
  * - a question followed by options and then only an answer link or image
  *   (`[Answer](https://…)`, a QR code): the answer students cannot read;
  * - a list item that asks a question (`- What does … read?`) with a nested
@@ -14,13 +14,12 @@ import type { List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report, rules } from '../../diagnostics.js';
-import { isOnlyMedia } from './create.js';
-import { isQuestion } from './task-list.js';
-
-const lettered = /^(answer\s+[a-h]\b|[a-h][).:]\s)/i;
+import { isOnlyMedia, itemContent } from './create.js';
+import { isQuestion } from './labels.js';
+import { isLetterRun, letterOf } from './letters.js';
 
 function hasLetteredOptions(list: List): boolean {
-  return list.children.length >= 2 && list.children.every((item) => lettered.test(toString(item).trim()));
+  return isLetterRun(list.children.map((item) => letterOf(itemContent(item))));
 }
 
 function isAnswerMedia(node: RootContent | undefined): node is Paragraph {
@@ -44,15 +43,13 @@ function checkList(list: List, siblings: RootContent[], index: number, file: VFi
   const after = siblings[index + 1];
   if (isAnswerMedia(after)) {
     report(file, 'The answer to this question is only a link or an image; printed, students cannot read it. Mark the right option with `[x]` instead', rules.quizAnswerOnlyInMedia, after);
-  } else if (hasLetteredOptions(list)) {
-    report(file, `The question \`${shorten(toString(question))}\` lists options but marks none correct; make them a task list and check the right ones (\`- [x]\`)`, rules.quizNoAnswer, question);
   }
 }
 
 function checkItem(item: ListItem, file: VFile): void {
   const [first, nested] = item.children;
   if (first?.type !== 'paragraph' || nested?.type !== 'list' || !isQuestion(first)) return;
-  if (nested.children.length < 2 || nested.children.some((option) => typeof option.checked === 'boolean')) return;
+  if (nested.children.length < 2 || nested.children.some((option) => typeof option.checked === 'boolean') || hasLetteredOptions(nested)) return;
   report(file, `The question \`${shorten(toString(first))}\` lists options but marks none correct; check the right ones (\`- [x]\`)`, rules.quizNoAnswer, first);
 }
 
