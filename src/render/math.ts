@@ -61,7 +61,7 @@ function errorBox(value: string): Element {
   return {
     type: 'element',
     tagName: 'code',
-    properties: { className: ['math-error'], title: 'This formula could not be typeset' },
+    properties: { className: ['math-error'], dataStringTitle: 'math.error' },
     children: [{ type: 'text', value: value.trim() }],
   };
 }

@@ -55,7 +55,7 @@ export async function settlePage(): Promise<Overflow[]> {
     box.style.cssText = video.style.cssText;
     const kind = document.createElement('span');
     kind.className = 'print-media-kind';
-    kind.textContent = 'Video';
+    kind.textContent = video.dataset.printKind ?? 'Video';
     const name = video.getAttribute('aria-label') ?? '';
     box.append(kind, name ? ` ${name}` : '');
     video.replaceWith(box);
