@@ -30,8 +30,11 @@ export function tex() {
       return index + replacement.length;
     });
     visit(tree, 'heading', (node) => {
+      if (!node.children.some((child) => child.type === 'rawTex')) return;
       // The slide id is Pandoc's, from the heading without its TeX (`## Plan \hfill \alert{[5 min]}` → `plan`).
-      if (node.children.some((child) => child.type === 'rawTex')) node.data = { ...node.data, idText: toString({ ...node, children: node.children.filter((child) => child.type !== 'rawTex') }) };
+      node.data = { ...node.data, idText: toString({ ...node, children: node.children.filter((child) => child.type !== 'rawTex') }) };
+      // A frame title's `\hfill` pushes the rest of the title right, as in Beamer.
+      if (node.children.some(isLayout)) node.children = inline({ type: 'paragraph', children: node.children }).children;
     });
     visit(tree, 'rawTex', (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
