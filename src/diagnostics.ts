@@ -26,6 +26,12 @@ export const rules = {
   unknownLanguage: 'unknown-language',
   /** A formula KaTeX cannot render. */
   mathError: 'math-error',
+  /** A `$$` that no `$$` closes within its paragraph: display math left as text. */
+  unclosedMath: 'unclosed-math',
+  /** Raw TeX with no meaning on a slide (`\\small`, `\\includegraphics`), left out; one hint per lecture. */
+  rawTex: 'raw-tex',
+  /** An image reference (`![logo]`) whose label no definition names: shown as text. */
+  undefinedReference: 'undefined-reference',
   /** Two elements with the same id in one deck. */
   duplicateId: 'duplicate-id',
   /** A `format:` that names no dialect (the dialect is detected instead). */

@@ -59,10 +59,16 @@ import { frontMatter } from './transforms/front-matter.js';
 import { hideAnswers } from './transforms/hide-answers.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
+import { inlineNotes } from './transforms/inline-notes.js';
 import { mathDollars } from './transforms/math-dollars.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
+import { smart } from './transforms/smart.js';
+import { tables } from './transforms/tables.js';
+import { tex } from './transforms/tex.js';
+import { undefinedImages } from './transforms/undefined-images.js';
+import { titleMarkupIn, titleMarkupOut } from './transforms/title-markup.js';
 
 /** What a processor needs beyond the configuration. */
 export interface ProcessorOptions {
@@ -119,7 +125,10 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(outlineTitles)
     .use(revealAttributeComments)
     .use(revealSetext)
+    .use(tables)
     .use(fencedDivs)
+    .use(titleMarkupIn)
+    .use(tex)
     .use(inlineAttributes)
     .use(chunks)
     .use(codeAttributes)
@@ -130,6 +139,8 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(looseColumns)
     .use(absolute)
     .use(mathDollars)
+    .use(undefinedImages)
+    .use(titleMarkupOut)
     .use(documentTitle)
     .use(boldHeadings)
     .use(quizzes)
@@ -142,9 +153,11 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(hideAnswers)
     .use(stretch)
     .use(quizAnswers, { answers: config.quiz.answers, config })
+    .use(inlineNotes)
     .use(footnotes)
     .use(fragments)
-    .use(deckDecor);
+    .use(deckDecor)
+    .use(smart, { enabled: config.smart, lang: config.lang });
 }
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */

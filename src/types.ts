@@ -3,8 +3,9 @@
  * need no casts: the Pandoc syntax nodes the parser produces, the slide
  * nodes the slide model produces, and the keys we keep in `file.data`.
  */
-import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Parent, PhrasingContent, RootContent } from 'mdast';
-import type { Position } from 'unist';
+import type { BlockContent, Data, FootnoteDefinition, Heading, Node, Paragraph, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { Point, Position } from 'unist';
+import type { TableLayout } from './syntax/tables/layout.js';
 import type { Dialect } from './dialects/detect.js';
 
 /** Pandoc attributes: `{#id .class key=value}` or one bare class word. */
@@ -23,6 +24,10 @@ export interface FencedDivFence extends Node {
   /** `open` when the fence carries attributes or a class word, else `close`. */
   kind: 'open' | 'close';
   attributes?: Attributes | undefined;
+  /** For an HTML tag on a line of its own (`<div class="notes">`, `</div>`): the tag name; `:::` fences have none. */
+  tag?: string | undefined;
+  /** For an HTML tag: the tag as written, kept when it pairs with nothing. */
+  value?: string | undefined;
   data?: Data | undefined;
 }
 
@@ -30,6 +35,10 @@ export interface FencedDivFence extends Node {
 export interface FencedDiv extends Parent {
   type: 'fencedDiv';
   attributes: Attributes;
+  /** The HTML tag it was written with (`div`, `section`, `aside`); none for `:::`. */
+  tag?: string | undefined;
+  /** For an HTML div: its start tag as written, kept as raw HTML when it is never closed. */
+  value?: string | undefined;
   children: Array<BlockContent | RootContent>;
   data?: Data | undefined;
 }
@@ -48,6 +57,58 @@ export interface BracketedSpan extends Parent {
   type: 'bracketedSpan';
   attributes: Attributes;
   children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** `^[…]`: an inline footnote, before it becomes a footnote reference and definition. */
+export interface InlineNote extends Parent {
+  type: 'inlineNote';
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** A Pandoc table as written (grid, simple, multiline or pipe): its layout and lines, before its cells are parsed. */
+export interface PandocTable extends Node {
+  type: 'pandocTable';
+  layout: TableLayout;
+  /** Indentation of the first line, which the layout counts. */
+  indent: number;
+  /** The table's lines as written, each with where it starts (blank lines have none). */
+  lines: Array<{ value: string; start: Point }>;
+  data?: Data | undefined;
+}
+
+/** The caption of a table (`Table: …` or `: …` before or after it), its first child once read. */
+export interface TableCaption extends Parent {
+  type: 'tableCaption';
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** Raw TeX in text (`\\alert{…}`), before `transforms/tex.ts` maps or drops it. */
+export interface RawTex extends Parent {
+  type: 'rawTex';
+  /** The command without its backslash (`alert`, `vspace*`). */
+  name: string;
+  /** `[…]` arguments, as written. */
+  optional: string[];
+  /** `{…}` arguments, in order. */
+  children: TexArgument[];
+  data?: Data | undefined;
+}
+
+/** One `{…}` argument of raw TeX: its text parsed as markdown, and as written. */
+export interface TexArgument extends Parent {
+  type: 'texArgument';
+  raw: string;
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** The title-slide fields while inline transforms run on them (`transforms/title-markup.ts`): one paragraph per field. */
+export interface TitleMeta extends Parent {
+  type: 'titleMeta';
+  children: Paragraph[];
   data?: Data | undefined;
 }
 
@@ -238,6 +299,16 @@ declare module 'mdast' {
     attributes?: Attributes | undefined;
     /** Set by a dialect rule on a div whose questions are not quizzes (a web page's learning goals). */
     notQuiz?: boolean | undefined;
+    /** On a paragraph of a `titleMeta` block: the field it holds (`title`, `author` …). */
+    metaField?: string | undefined;
+    /** On a heading: the text its automatic id is made from, when that is not its text (raw TeX left out). */
+    idText?: string | undefined;
+    /** On a table: relative column widths (Pandoc's), when it has them. */
+    columnWidths?: number[] | undefined;
+    /** On a table: it has no header row (the first row is a body row). */
+    headless?: boolean | undefined;
+    /** Set on a paragraph that display math starting a line made (`$$ … $$`), so Pandoc's paragraph can be put back together. */
+    displayMath?: boolean | undefined;
     /** Set on a callout once it has its title and body. */
     callout?: boolean | undefined;
     /** Set on the `.columns` div made around loose `.column` divs. */
@@ -248,6 +319,12 @@ declare module 'mdast' {
     fencedDiv: FencedDiv;
     inlineAttributes: InlineAttributes;
     bracketedSpan: BracketedSpan;
+    inlineNote: InlineNote;
+    pandocTable: PandocTable;
+    tableCaption: TableCaption;
+    rawTex: RawTex;
+    texArgument: TexArgument;
+    titleMeta: TitleMeta;
     titleBlockLine: TitleBlockLine;
     figure: Figure;
     pause: Pause;
@@ -263,6 +340,7 @@ declare module 'mdast' {
     shortcode: Shortcode;
   }
   interface BlockContentMap {
+    pandocTable: PandocTable;
     fencedDivFence: FencedDivFence;
     fencedDiv: FencedDiv;
     titleBlockLine: TitleBlockLine;
@@ -274,8 +352,10 @@ declare module 'mdast' {
     revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
+    rawTex: RawTex;
     shortcode: Shortcode;
     inlineAttributes: InlineAttributes;
+    inlineNote: InlineNote;
     bracketedSpan: BracketedSpan;
     quizBlank: QuizBlank;
     revealAttributes: RevealAttributes;
@@ -302,6 +382,31 @@ export interface LectureMeta {
   formatOptions?: Record<string, unknown> | undefined;
   /** Where each front matter key is written, for messages about its value. */
   positions: Record<string, Position>;
+  /**
+   * Where the text of the title-slide fields starts in the file (`author`:
+   * one per name), so their markdown is parsed with positions in the lecture.
+   */
+  offsets?: MetaOffsets | undefined;
+  /** The title-slide fields as parsed markdown (`transforms/title-markup.ts`); the fields above hold their plain text. */
+  markup?: MetaMarkup | undefined;
+}
+
+/** Offsets of the title-slide fields in the file; absent where the text is not written as is (block scalars). */
+export interface MetaOffsets {
+  title?: number | undefined;
+  subtitle?: number | undefined;
+  institute?: number | undefined;
+  date?: number | undefined;
+  author?: Array<number | undefined> | undefined;
+}
+
+/** The title-slide fields as markdown: emphasis, code, math and links on the title slide. */
+export interface MetaMarkup {
+  title?: PhrasingContent[] | undefined;
+  subtitle?: PhrasingContent[] | undefined;
+  institute?: PhrasingContent[] | undefined;
+  date?: PhrasingContent[] | undefined;
+  author: PhrasingContent[][];
 }
 
 /** A lecture's answers file: the letters of its numbered list, by number. */
@@ -360,6 +465,8 @@ declare module 'vfile' {
     slideLines: number[];
     /** Slide level used to cut this deck. */
     slideLevel: number;
+    /** Macros the lecture defines with `\\newcommand` outside math, for every formula of the deck. */
+    texMacros: Record<string, string>;
     /** Whether the deck uses math, so KaTeX's stylesheet is linked. */
     hasMath: boolean;
     /** Local files the deck refers to (images, downloads, other lectures). */

@@ -127,6 +127,8 @@ export interface Config {
   lang: string;
   /** Make every list incremental unless front matter says otherwise. @default false */
   incremental: boolean;
+  /** Pandoc's smart typography (curly quotes, dashes, ellipses) unless a lecture's front matter (`smart: false`) or format (`-smart`) turns it off. @default true */
+  smart: boolean;
   /**
    * Replacements for the strings shown to students (quiz buttons and
    * messages, answer slides, the course page), by string id, e.g.
@@ -164,6 +166,7 @@ export const defaultConfig: Config = {
   theme: 'lecture',
   lang: 'en',
   incremental: false,
+  smart: true,
   strings: {},
   reveal: {
     width: 960,

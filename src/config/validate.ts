@@ -73,6 +73,7 @@ const schema = z.strictObject({
   theme: z.string().min(1),
   lang: z.string().min(1),
   incremental: z.boolean(),
+  smart: z.boolean(),
   strings: z.record(z.string(), z.string()),
   format: z.enum(dialects),
   reveal: reveal.partial(),

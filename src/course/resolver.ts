@@ -25,7 +25,7 @@ export interface ResolverContext {
   cache: ListingCache;
 }
 
-const nouns: Record<string, string> = { img: 'image', video: 'video', audio: 'audio file', source: 'media file', a: 'linked file', iframe: 'embedded page' };
+const nouns: Record<string, string> = { img: 'image', video: 'video', audio: 'audio file', source: 'media file', a: 'linked file', iframe: 'embedded page', embed: 'document', object: 'document' };
 
 /**
  * Locate a local reference and report what is wrong with it (outside the

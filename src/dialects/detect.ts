@@ -12,6 +12,7 @@ import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { LectureMeta } from '../types.js';
+import { formatBase } from './format.js';
 import { attributeListSpans, liquidSpans, type Span } from './liquid-spans.js';
 
 /** The lecture dialects we read. */
@@ -54,9 +55,9 @@ export function isDialect(value: unknown): value is Dialect {
 
 /** Decide the dialect of one lecture. */
 export function detectDialect(input: DetectInput): Detection {
-  const format = input.meta.raw.format;
-  if (isDialect(format)) return { dialect: format, reasons: [`front matter sets \`format: ${format}\``] };
-  if (quartoFormatsOf(format).includes('revealjs')) return { dialect: 'quarto', reasons: ['front matter sets Quarto\'s `format: revealjs`'] };
+  const format = formatBase(input.meta.raw.format);
+  if (isDialect(format)) return { dialect: format, reasons: [`front matter sets \`format: ${String(input.meta.raw.format)}\``] };
+  if (quartoFormatsOf(input.meta.raw.format).includes('revealjs')) return { dialect: 'quarto', reasons: ['front matter sets Quarto\'s `format: revealjs`'] };
   if (input.path?.toLowerCase().endsWith('.qmd')) return { dialect: 'quarto', reasons: ['a Quarto file (`.qmd`)'] };
   if (input.configFormat) return { dialect: input.configFormat, reasons: [`the course config sets \`format: ${input.configFormat}\``] };
   const checks: Array<[Dialect, string[]]> = [

@@ -8,6 +8,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 import { detectDialect, dialects, isDialect, quartoFormatsOf, type Dialect } from './detect.js';
+import { formatBase } from './format.js';
 
 export { detectDialect, dialects, isDialect, type Dialect, type Detection } from './detect.js';
 
@@ -22,7 +23,7 @@ export function dialect(options: DialectOptions = {}) {
   return (tree: Root, file: VFile): undefined => {
     const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
     const format = meta.raw.format;
-    if (format !== undefined && format !== null && !isDialect(format) && quartoFormatsOf(format).length === 0) {
+    if (format !== undefined && format !== null && !isDialect(formatBase(format)) && quartoFormatsOf(format).length === 0) {
       const names = dialects.map((name) => `\`${name}\``).join(', ');
       report(file, `Front matter \`format\` must be one of ${names} or Quarto's \`revealjs\`, not ${describeValue(format)}; the dialect is detected instead`, rules.unknownFormat, { position: meta.positions.format });
     }

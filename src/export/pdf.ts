@@ -133,6 +133,7 @@ function variantsOf(slug: string, out: string, config: Config, settings: PdfConf
     notes: 'none',
     notesHeight: Math.round(deck.height / 2),
     pageNumbers: settings.pageNumbers,
+    strings: config.strings,
   };
   const variants: Variant[] = [{ kind: 'slides', file: path.join(out, pdfPaths.slides(slug)), print: base }];
   if (settings.notes !== 'none') variants.push({ kind: 'notes', file: path.join(out, pdfPaths.notes(slug)), print: { ...base, notes: settings.notes } });

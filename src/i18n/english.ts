@@ -43,5 +43,9 @@ export const english = {
   'course.pdf': 'PDF',
   'course.handout': 'Handout (PDF)',
   'course.footer': 'Press S in a deck for the speaker view, Esc for the overview.',
+  'media.video': 'Video',
+  'media.audio': 'Audio',
+  'media.document': 'Document',
+  'math.error': 'This formula could not be typeset',
 } as const;
 

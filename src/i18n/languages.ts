@@ -45,6 +45,10 @@ const fr: Table = {
   'course.pdf': 'PDF',
   'course.handout': 'Polycopié (PDF)',
   'course.footer': 'Dans une présentation, S ouvre la vue orateur et Échap la vue d’ensemble.',
+  'media.video': 'Vidéo',
+  'media.audio': 'Audio',
+  'media.document': 'Document',
+  'math.error': 'Cette formule n’a pas pu être composée',
 };
 
 const de: Table = {
@@ -86,6 +90,10 @@ const de: Table = {
   'course.pdf': 'PDF',
   'course.handout': 'Handout (PDF)',
   'course.footer': 'In einer Präsentation öffnet S die Referentenansicht und Esc die Übersicht.',
+  'media.video': 'Video',
+  'media.audio': 'Audio',
+  'media.document': 'Dokument',
+  'math.error': 'Diese Formel konnte nicht gesetzt werden',
 };
 
 const es: Table = {
@@ -127,6 +135,10 @@ const es: Table = {
   'course.pdf': 'PDF',
   'course.handout': 'Apuntes (PDF)',
   'course.footer': 'En una presentación, S abre la vista del presentador y Esc la vista general.',
+  'media.video': 'Vídeo',
+  'media.audio': 'Audio',
+  'media.document': 'Documento',
+  'math.error': 'No se ha podido componer esta fórmula',
 };
 
 const it: Table = {
@@ -168,6 +180,10 @@ const it: Table = {
   'course.pdf': 'PDF',
   'course.handout': 'Dispensa (PDF)',
   'course.footer': 'In una presentazione, S apre la vista relatore ed Esc la panoramica.',
+  'media.video': 'Video',
+  'media.audio': 'Audio',
+  'media.document': 'Documento',
+  'math.error': 'Impossibile comporre questa formula',
 };
 
 const pt: Table = {
@@ -209,6 +225,10 @@ const pt: Table = {
   'course.pdf': 'PDF',
   'course.handout': 'Apostila (PDF)',
   'course.footer': 'Numa apresentação, S abre a vista do apresentador e Esc a vista geral.',
+  'media.video': 'Vídeo',
+  'media.audio': 'Áudio',
+  'media.document': 'Documento',
+  'math.error': 'Não foi possível compor esta fórmula',
 };
 
 const nl: Table = {
@@ -250,6 +270,10 @@ const nl: Table = {
   'course.pdf': 'PDF',
   'course.handout': 'Hand-out (PDF)',
   'course.footer': 'In een presentatie opent S de sprekersweergave en Esc het overzicht.',
+  'media.video': 'Video',
+  'media.audio': 'Audio',
+  'media.document': 'Document',
+  'math.error': 'Deze formule kon niet worden gezet',
 };
 
 /** Translations by primary language tag. */

@@ -2,8 +2,10 @@
  * from-markdown handlers for our Pandoc tokens: each token becomes a node
  * with its source position.
  */
+import type { Paragraph } from 'mdast';
+import type { InlineMath } from 'mdast-util-math';
 import type { CompileContext, Extension, Token } from 'mdast-util-from-markdown';
-import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, TitleBlockLine } from '../types.js';
+import type { Attributes, BracketedSpan, FencedDivFence, InlineAttributes, InlineNote, PandocTable, RawTex, TexArgument, TitleBlockLine } from '../types.js';
 
 declare module 'mdast-util-from-markdown' {
   interface CompileData {
@@ -22,11 +24,20 @@ export function createAttributes(): Attributes {
 /** Create the from-markdown extension for Pandoc's syntax. */
 export function pandocFromMarkdown(): Extension {
   return {
+    // Line endings inside a span or an inline note are soft breaks, as in a paragraph.
+    canContainEols: ['bracketedSpan', 'inlineNote', 'texArgument'],
     enter: {
       fencedDivFence: enterFence,
       pandocAttributes: enterAttributes,
       bracketedSpan: enterSpan,
       titleBlockLine: enterTitleBlockLine,
+      displayMath: enterDisplayMath,
+      inlineNote: enterInlineNote,
+      htmlFence: enterHtmlFence,
+      pandocTable: enterPandocTable,
+      rawTex: enterRawTex,
+      rawTexArgument: enterTexArgument,
+      displayMathFormula: enterDisplayMathFormula,
     },
     exit: {
       fencedDivFence: exitNode,
@@ -40,6 +51,20 @@ export function pandocFromMarkdown(): Extension {
       bracketedSpan: exitNode,
       titleBlockValue: exitTitleBlockValue,
       titleBlockLine: exitNode,
+      displayMath: exitNode,
+      inlineNote: exitNode,
+      htmlFence: exitHtmlFence,
+      pandocTable: exitNode,
+      pandocTableLine: exitPandocTableLine,
+      rawTex: exitNode,
+      rawTexName: exitRawTexName,
+      rawTexOptional: exitRawTexOptional,
+      rawTexArgument: exitTexArgument,
+      texSpace: exitTexSpace,
+      texLineBreak: exitTexLineBreak,
+      displayMathFormula: exitDisplayMathFormula,
+      displayMathValue: exitData,
+      mathTextSequence: exitMathTextSequence,
     },
   };
 }
@@ -70,6 +95,8 @@ function enterAttributes(this: CompileContext, token: Token): undefined {
     parent.attributes = attributes;
   } else if (parent?.type === 'bracketedSpan') {
     parent.attributes = attributes;
+  } else if (parent?.type === 'definition') {
+    parent.data = { ...parent.data, attributes };
   } else {
     const node: InlineAttributes = { type: 'inlineAttributes', attributes, value: '' };
     this.enter(node, token);
@@ -133,4 +160,132 @@ function enterTitleBlockLine(this: CompileContext, token: Token): undefined {
 function exitTitleBlockValue(this: CompileContext, token: Token): undefined {
   const node = this.stack.at(-1) as TitleBlockLine;
   node.value = this.sliceSerialize(token).trim();
+}
+
+/** Display math that starts a line is a paragraph, as in Pandoc: the formula, then the rest of its closing line. */
+function enterDisplayMath(this: CompileContext, token: Token): undefined {
+  const node: Paragraph = { type: 'paragraph', children: [], data: { displayMath: true } };
+  this.enter(node, token);
+}
+
+function enterDisplayMathFormula(this: CompileContext, token: Token): undefined {
+  const node: InlineMath = {
+    type: 'inlineMath',
+    value: '',
+    data: { hName: 'code', hProperties: { className: ['language-math', 'math-display'] }, hChildren: [] },
+  };
+  this.enter(node, token);
+  this.buffer();
+}
+
+function exitDisplayMathFormula(this: CompileContext, token: Token): undefined {
+  const value = this.resume();
+  const node = this.stack.at(-1) as InlineMath;
+  this.exit(token);
+  node.value = value;
+  node.data?.hChildren?.push({ type: 'text', value });
+}
+
+function exitData(this: CompileContext, token: Token): undefined {
+  this.config.enter.data!.call(this, token);
+  this.config.exit.data!.call(this, token);
+}
+
+/** `$$…$$` inside a paragraph is display math, as in Pandoc (remark-math makes it inline). */
+function exitMathTextSequence(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-2);
+  if (node?.type !== 'inlineMath' || this.sliceSerialize(token).length < 2) return;
+  node.data = { ...node.data, hProperties: { ...node.data?.hProperties, className: ['language-math', 'math-display'] } };
+}
+
+function enterInlineNote(this: CompileContext, token: Token): undefined {
+  const node: InlineNote = { type: 'inlineNote', children: [] };
+  this.enter(node, token);
+}
+
+function enterHtmlFence(this: CompileContext, token: Token): undefined {
+  const node: FencedDivFence = { type: 'fencedDivFence', kind: 'close' };
+  this.enter(node, token);
+}
+
+/** `<div class="notes">` is an opening fence with the tag's attributes, `</div>` a closing one. */
+function exitHtmlFence(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-1) as FencedDivFence;
+  const value = this.sliceSerialize(token);
+  const tag = /^<\/?([a-z]+)/i.exec(value)?.[1]?.toLowerCase();
+  node.tag = tag;
+  node.value = value;
+  if (!value.startsWith('</')) {
+    node.kind = 'open';
+    node.attributes = htmlAttributes(value);
+  }
+  this.exit(token);
+}
+
+/** The attributes of an HTML start tag as Pandoc attributes: `id`, `class` split into classes, the rest as values. */
+export function htmlAttributes(tag: string): Attributes {
+  const attributes = createAttributes();
+  const pattern = /\s([a-zA-Z_:][a-zA-Z0-9_.:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^"'=<>`\s]+)))?/g;
+  for (const match of tag.replace(/^<[a-zA-Z]+/, '').matchAll(pattern)) {
+    const name = match[1]!.toLowerCase();
+    const value = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+    if (name === 'id') attributes.id = value;
+    else if (name === 'class') attributes.classes.push(...value.split(/\s+/).filter(Boolean));
+    else attributes.values[name] = value;
+  }
+  return attributes;
+}
+
+function decodeEntities(value: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
+    return named[entity.toLowerCase()] ?? whole;
+  });
+}
+
+function enterPandocTable(this: CompileContext, token: Token): undefined {
+  const node: PandocTable = { type: 'pandocTable', layout: token.pandocTable!.layout, indent: token.pandocTable!.indent, lines: [] };
+  this.enter(node, token);
+}
+
+function exitPandocTableLine(this: CompileContext, token: Token): undefined {
+  const node = this.stack.at(-1) as PandocTable;
+  node.lines.push({ value: this.sliceSerialize(token), start: { line: token.start.line, column: token.start.column, offset: token.start.offset } });
+}
+
+function enterRawTex(this: CompileContext, token: Token): undefined {
+  const node: RawTex = { type: 'rawTex', name: '', optional: [], children: [] };
+  this.enter(node, token);
+}
+
+function exitRawTexName(this: CompileContext, token: Token): undefined {
+  (this.stack.at(-1) as RawTex).name = this.sliceSerialize(token);
+}
+
+function exitRawTexOptional(this: CompileContext, token: Token): undefined {
+  (this.stack.at(-1) as RawTex).optional.push(this.sliceSerialize(token).slice(1, -1));
+}
+
+function enterTexArgument(this: CompileContext, token: Token): undefined {
+  const node: TexArgument = { type: 'texArgument', raw: '', children: [] };
+  this.enter(node, token);
+}
+
+function exitTexArgument(this: CompileContext, token: Token): undefined {
+  (this.stack.at(-1) as TexArgument).raw = this.sliceSerialize(token).slice(1, -1);
+  this.exit(token);
+}
+
+/** `\ `: a no-break space. */
+function exitTexSpace(this: CompileContext, token: Token): undefined {
+  this.enter({ type: 'text', value: '\u00a0' }, token);
+  this.exit(token);
+}
+
+/** `\\` ending a line: a line break. */
+function exitTexLineBreak(this: CompileContext, token: Token): undefined {
+  this.enter({ type: 'break' }, token);
+  this.exit(token);
 }

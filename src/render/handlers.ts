@@ -7,10 +7,14 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { FootnoteReference, Nodes } from 'mdast';
 import { h } from 'hastscript';
+import type { InlineMath } from 'mdast-util-math';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
 import { mergeProperties, toProperties } from './properties.js';
+import { columnLayout } from './columns.js';
+import { image, imageReference, linkReference } from './images.js';
 import { quiz, quizBlank, quizSummary } from './quiz.js';
+import { table } from './tables.js';
 
 function element(state: State, node: Nodes, tagName: string, properties: Properties, children: ElementContent[]): Element {
   const result: Element = { type: 'element', tagName, properties, children };
@@ -24,7 +28,9 @@ function fencedDiv(state: State, node: FencedDiv): Element {
     const rest = { ...node.attributes, classes: node.attributes.classes.filter((name) => name !== 'notes') };
     return element(state, node, 'aside', mergeProperties({ className: ['notes'] }, toProperties(rest, 'aside')), children);
   }
-  return element(state, node, 'div', toProperties(node.attributes, 'div'), children);
+  // A `<section>` inside a slide would be read by reveal.js as a slide of its own: it is a `div`.
+  const tagName = node.tag === 'aside' ? 'aside' : 'div';
+  return element(state, node, tagName, toProperties(columnLayout(node.attributes), tagName), children);
 }
 
 function bracketedSpan(state: State, node: BracketedSpan): Element {
@@ -68,6 +74,12 @@ function slideFootnotes(state: State, node: SlideFootnotes): Element {
   return element(state, node, 'div', { className: ['footnotes'], role: 'doc-endnotes' }, [list]);
 }
 
+/** A formula as `code.language-math`, typeset later by `render/math.ts`; its attributes (`{#eq-id}`) go along. */
+function inlineMath(state: State, node: InlineMath): Element {
+  const className = node.data?.hProperties?.className ?? ['language-math', 'math-inline'];
+  return element(state, node, 'code', { className }, [{ type: 'text', value: node.value }]);
+}
+
 /** Wrap a default handler so the node's Pandoc attributes land on the element it makes. */
 function withAttributes(handler: Handler, tagName: string): Handler {
   return (state, node, parent) => {
@@ -94,6 +106,12 @@ export const handlers: Handlers = {
   footnoteReference: footnoteReference as Handler,
   slideFootnotes: slideFootnotes as Handler,
   quiz: quiz as Handler,
+  inlineMath: withAttributes(inlineMath as Handler, 'span'),
+  table: table as Handler,
+  tableCaption: drop,
+  pandocTable: drop,
+  rawTex: drop,
+  texArgument: drop,
   quizBlank: quizBlank as Handler,
   quizSummary: quizSummary as Handler,
   quizTag: drop,
@@ -104,10 +122,10 @@ export const handlers: Handlers = {
   pause: drop,
   revealAttributes: drop,
   shortcode: drop,
-  image: withAttributes(defaultHandlers.image, 'img'),
-  imageReference: withAttributes(defaultHandlers.imageReference, 'img'),
+  image: image as Handler,
+  imageReference: imageReference as Handler,
   link: withAttributes(defaultHandlers.link, 'a'),
-  linkReference: withAttributes(defaultHandlers.linkReference, 'a'),
+  linkReference: linkReference as Handler,
   inlineCode: withAttributes(defaultHandlers.inlineCode, 'code'),
   code: withAttributes(defaultHandlers.code, 'pre'),
   heading: withAttributes(defaultHandlers.heading, 'h'),

@@ -1,10 +1,11 @@
 /**
  * Fill in the strings our elements show (quiz buttons, labels, links) in the
  * deck's language, or a quiz's own (`lang` on its form). Handlers mark an
- * element with the id of its text (`data-string`) or of its accessible name
- * (`data-string-label`, with `data-string-n` for `{n}`); this pass writes
- * the text and removes the marks, and records the languages the page's
- * quizzes use, for their messages in the browser.
+ * element with the id of its text (`data-string`), of its accessible name
+ * (`data-string-label`, with `data-string-n` for `{n}`) or of its tooltip
+ * (`data-string-title`); this pass writes the text and removes the marks,
+ * and records the languages the page's quizzes use, for their messages in
+ * the browser.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -38,6 +39,9 @@ export function localise(options: { config: Config }) {
 function write(node: Element, strings: Strings): void {
   const text = node.properties.dataString;
   if (typeof text === 'string' && text in strings) node.children = [{ type: 'text', value: strings[text as StringId] }];
+  const title = node.properties.dataStringTitle;
+  if (typeof title === 'string' && title in strings) node.properties.title = strings[title as StringId];
+  delete node.properties.dataStringTitle;
   const label = node.properties.dataStringLabel;
   if (typeof label === 'string' && label in strings) node.properties.ariaLabel = format(strings[label as StringId], { n: String(node.properties.dataStringN ?? '') });
   delete node.properties.dataString;

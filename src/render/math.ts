@@ -1,10 +1,12 @@
 /**
  * Render `$…$` and `$$…$$` with KaTeX at build time. KaTeX (and the HTML
- * parser that reads its output) loads only when a deck has math. A formula
- * KaTeX cannot read is reported at its line and shown as KaTeX's error
- * rendering, so the rest of the slide still shows.
+ * parser that reads its output) loads only when a deck has math. Macros a
+ * formula defines (`\newcommand`, `\def`) hold for the rest of the deck, as
+ * Pandoc's `latex_macros` make them. A formula KaTeX cannot read is reported
+ * at its line and column, and the slide shows its source in a box instead,
+ * so the rest of the slide still reads.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -17,6 +19,8 @@ interface Formula {
   display: boolean;
 }
 
+type Katex = typeof import('katex').default;
+
 /** Rehype plugin: typeset math with KaTeX; sets `file.data.hasMath`. */
 export function math() {
   return async (tree: Root, file: VFile): Promise<undefined> => {
@@ -24,28 +28,54 @@ export function math() {
     file.data.hasMath = formulas.length > 0;
     if (formulas.length === 0) return;
     const [{ default: katex }, { fromHtml }] = await Promise.all([import('katex'), import('hast-util-from-html')]);
-    for (const { node, replace, parent, display } of formulas) {
-      const value = toText(node, { whitespace: 'pre' });
-      let html: string;
-      try {
-        html = katex.renderToString(value, { displayMode: display, throwOnError: true, output: 'htmlAndMathml' });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        report(file, `Cannot typeset \`${value.trim()}\`: ${reason}`, rules.mathError, node);
-        html = katex.renderToString(value, { displayMode: display, throwOnError: false });
-      }
-      const rendered = fromHtml(html, { fragment: true }).children as ElementContent[];
+    const macros: Record<string, string> = { ...file.data.texMacros };
+    for (const formula of formulas) {
+      const value = toText(formula.node, { whitespace: 'pre' }).trim();
+      const html = typeset(katex, value, formula, macros, file);
       const wrapper: Element = {
         type: 'element',
-        tagName: display ? 'div' : 'span',
-        properties: { className: [display ? 'math-display' : 'math-inline'] },
-        children: rendered,
-        position: node.position,
+        tagName: 'span',
+        properties: { ...carried(formula.node.properties), className: [formula.display ? 'math-display' : 'math-inline'] },
+        children: html === undefined ? [errorBox(value)] : (fromHtml(html, { fragment: true }).children as ElementContent[]),
+        position: formula.node.position,
       };
-      const index = parent.children.indexOf(replace);
-      if (index !== -1) parent.children[index] = wrapper;
+      const index = formula.parent.children.indexOf(formula.replace);
+      if (index !== -1) formula.parent.children[index] = wrapper;
     }
   };
+}
+
+/** KaTeX's HTML for one formula, or `undefined` (reported) when KaTeX cannot read it. */
+function typeset(katex: Katex, value: string, formula: Formula, macros: Record<string, string>, file: VFile): string | undefined {
+  try {
+    return katex.renderToString(value, { displayMode: formula.display, throwOnError: true, output: 'htmlAndMathml', macros, globalGroup: true });
+  } catch (error) {
+    const reason = error instanceof katex.ParseError ? error.rawMessage : error instanceof Error ? error.message : String(error);
+    report(file, `Cannot typeset \`${excerpt(value)}\`: ${reason}`, rules.mathError, formula.node);
+    return undefined;
+  }
+}
+
+/** The formula's source, in a box that says it could not be typeset. */
+function errorBox(value: string): Element {
+  return {
+    type: 'element',
+    tagName: 'code',
+    properties: { className: ['math-error'], dataStringTitle: 'math.error' },
+    children: [{ type: 'text', value: value.trim() }],
+  };
+}
+
+/** The formula's source on one line, shortened for a message. */
+function excerpt(value: string): string {
+  const line = value.trim().replace(/\s+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
+/** Properties the formula keeps on its wrapper: its id and attributes, not the code element's classes. */
+function carried(properties: Properties): Properties {
+  const { className: _className, ...rest } = properties;
+  return rest;
 }
 
 function collect(tree: Root): Formula[] {

@@ -31,23 +31,76 @@ export function pairFences(parent: Parent, file: VFile): void {
 function nest(children: RootContent[], file: VFile, container: string): RootContent[] {
   const result: RootContent[] = [];
   const open: FencedDiv[] = [];
+  const current = () => open.at(-1)?.children ?? result;
   for (const child of children) {
     if (child.type !== 'fencedDivFence') {
-      (open.at(-1)?.children ?? result).push(child);
+      current().push(child);
     } else if (child.kind === 'open') {
       const div = createDiv(child);
-      (open.at(-1)?.children ?? result).push(div);
+      current().push(div);
       open.push(div);
     } else {
-      const div = open.pop();
-      if (div) extendTo(div, child);
-      else report(file, 'Closing fence `:::` has no open div; it is left out of the slide', rules.strayFence, child);
+      close(child, open, current(), file);
     }
   }
+  const unclosedHtml: FencedDiv[] = [];
   for (let index = open.length - 1; index >= 0; index--) {
-    closeUnclosed(open[index]!, open[index - 1]?.children ?? result, file, container);
+    if (open[index]!.tag) unclosedHtml.unshift(open[index]!);
+    else closeUnclosed(open[index]!, (open[index - 1]?.children ?? result) as RootContent[], file, container);
   }
+  unwrap(unclosedHtml, result);
   return result;
+}
+
+/**
+ * A closing fence closes the innermost open div written the same way (`:::`
+ * or the same HTML tag), and with it any div opened inside that was never
+ * closed. One that closes nothing is reported (`:::`) or kept as the raw HTML
+ * it is (`</div>` closing a `<div>` written inside an HTML block).
+ */
+function close(fence: FencedDivFence, open: FencedDiv[], siblings: Array<RootContent | FencedDiv['children'][number]>, file: VFile): void {
+  const at = open.findLastIndex((div) => div.tag === fence.tag);
+  if (at === -1) {
+    if (fence.tag) siblings.push({ type: 'html', value: fence.value ?? '', position: fence.position });
+    else report(file, 'Closing fence `:::` has no open div; it is left out of the slide', rules.strayFence, fence);
+    return;
+  }
+  for (const inner of open.splice(at + 1).reverse()) {
+    extendTo(inner, fence);
+    if (!inner.tag) report(file, `Fenced div ${describe(inner)} is never closed; it is closed by the \`${fence.value}\` around it`, rules.unclosedFence, { position: inner.position && { ...inner.position } });
+    else keepHtml(inner, file);
+  }
+  const div = open.pop()!;
+  extendTo(div, fence);
+  if (div.tag) keepHtml(div, file);
+}
+
+/**
+ * HTML divs left open, outermost first: each start tag stays raw HTML and
+ * its content follows it, as a browser reads it. Each is the last node of
+ * the div it was opened in (or of the top), so the walk goes down once.
+ */
+function unwrap(divs: FencedDiv[], result: RootContent[]): void {
+  let container: Array<RootContent | FencedDiv['children'][number]> = result;
+  for (const div of divs) {
+    for (let last = container.at(-1); last !== div && last?.type === 'fencedDiv'; last = container.at(-1)) container = last.children;
+    if (container.at(-1) !== div) continue;
+    container.pop();
+    container.push({ type: 'html', value: div.value ?? '', position: div.position }, ...div.children);
+  }
+}
+
+/**
+ * HTML indented inside an HTML div (`<div>` then `    <p>…</p>`) is HTML,
+ * not an indented code block: web pages indent their markup.
+ */
+function keepHtml(div: FencedDiv, file: VFile): void {
+  const source = String(file.value);
+  div.children = div.children.map((child) => {
+    const offset = child.position?.start.offset;
+    if (child.type !== 'code' || offset === undefined || !/^(?: {4}|\t)/.test(source.slice(offset)) || !child.value.trimStart().startsWith('<')) return child;
+    return { type: 'html', value: child.value, position: child.position };
+  });
 }
 
 /**
@@ -69,6 +122,8 @@ function closeUnclosed(div: FencedDiv, parent: RootContent[], file: VFile, conta
 function createDiv(fence: FencedDivFence): FencedDiv {
   return {
     type: 'fencedDiv',
+    tag: fence.tag,
+    value: fence.value,
     attributes: fence.attributes ?? { classes: [], values: {} },
     children: [],
     position: fence.position && { start: fence.position.start, end: fence.position.end },

@@ -1,12 +1,13 @@
 /**
  * Pandoc's implicit figures: an image with alt text alone in a paragraph
- * becomes a figure with the alt text as its caption. Quarto's image
+ * (written inline or as a reference, `![logo]`) becomes a figure with the
+ * alt text as its caption. Quarto's image
  * attributes apply to the whole figure: `.fragment` (and its effect classes
  * and index) makes the figure one step, `fig-align` aligns it, and
  * `fig-alt` becomes the image's alt text (the caption stays the caption).
  * An `.absolute` image alone in its paragraph stands on the slide itself.
  */
-import type { Image, Paragraph, Root } from 'mdast';
+import type { Image, ImageReference, Paragraph, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Attributes, Figure } from '../types.js';
 
@@ -19,7 +20,7 @@ export function figures() {
   return (tree: Root): undefined => {
     visit(tree, 'paragraph', (node, index, parent) => {
       const [image, ...rest] = node.children;
-      if (image?.type !== 'image' || !parent || index === undefined) return;
+      if ((image?.type !== 'image' && image?.type !== 'imageReference') || !parent || index === undefined) return;
       if (rest.some((child) => child.type !== 'text' || child.value.trim() !== '')) return;
       const attributes = image.data?.attributes;
       // An `.absolute` image is placed on the slide, not in the text: no figure, no empty paragraph left behind.
@@ -45,7 +46,7 @@ export function figures() {
 }
 
 /** Move the fragment classes and `fig-align` of `image` to the figure. */
-function liftToFigure(figure: Figure, image: Image, attributes: Attributes): void {
+function liftToFigure(figure: Figure, image: Image | ImageReference, attributes: Attributes): void {
   const classes = attributes.classes.filter((name) => fragmentClass.test(name));
   const properties: Record<string, unknown> = {};
   if (classes.includes('fragment')) {
@@ -64,7 +65,7 @@ function liftToFigure(figure: Figure, image: Image, attributes: Attributes): voi
   image.data = { ...image.data, attributes };
 }
 
-function alignParagraph(paragraph: Paragraph, image: Image, attributes: Attributes): void {
+function alignParagraph(paragraph: Paragraph, image: Image | ImageReference, attributes: Attributes): void {
   const align = takeAlign(attributes);
   if (align) paragraph.data = { ...paragraph.data, hProperties: { className: [`fig-align-${align}`], style: `text-align: ${align}` } };
   image.data = { ...image.data, attributes };

@@ -12,7 +12,7 @@ import { location } from 'vfile-location';
 import type { Document } from 'yaml';
 import { report, rules } from '../diagnostics.js';
 import { commonJs } from '../interop.js';
-import type { LectureMeta } from '../types.js';
+import type { LectureMeta, MetaOffsets, TitleBlockLine } from '../types.js';
 
 type Yaml = typeof import('yaml');
 
@@ -48,25 +48,36 @@ export function frontMatter(defaults: MetaDefaults = {}): (tree: Root, file: VFi
 
 /** Read and remove the metadata nodes of `tree` (`yaml`, the parser, when it has front matter). */
 function readMeta(tree: Root, file: VFile, defaults: MetaDefaults, yaml: Yaml | undefined): LectureMeta {
-  const meta: LectureMeta = { author: [], incremental: defaults.incremental ?? false, raw: {}, positions: {} };
-  const titleLines: string[] = [];
+  const meta: LectureMeta = { author: [], incremental: defaults.incremental ?? false, raw: {}, positions: {}, offsets: {} };
+  const titleLines: TitleBlockLine[] = [];
   const kept: RootContent[] = [];
   for (const node of tree.children) {
     if (node.type === 'yaml') {
       if (yaml) readYaml(yaml, node.value, node, file, meta);
-    } else if (node.type === 'titleBlockLine') titleLines.push(node.value);
+    } else if (node.type === 'titleBlockLine') titleLines.push(node);
     else kept.push(node);
   }
   tree.children = kept;
-  applyTitleBlock(titleLines, meta);
+  applyTitleBlock(titleLines, meta, String(file.value));
   return meta;
 }
 
-function applyTitleBlock(lines: string[], meta: LectureMeta): void {
+function applyTitleBlock(lines: TitleBlockLine[], meta: LectureMeta, source: string): void {
   const [title, authors, date] = lines;
-  if (title && meta.title === undefined) meta.title = title;
-  if (authors && meta.author.length === 0) meta.author = splitList(authors);
-  if (date && meta.date === undefined) meta.date = date;
+  const offsets = (meta.offsets ??= {});
+  const offsetOf = (line: TitleBlockLine) => {
+    const start = line.position?.start.offset;
+    return start === undefined ? undefined : source.indexOf(line.value, start);
+  };
+  if (title?.value && meta.title === undefined) {
+    meta.title = title.value;
+    offsets.title = offsetOf(title);
+  }
+  if (authors?.value && meta.author.length === 0) meta.author = splitList(authors.value);
+  if (date?.value && meta.date === undefined) {
+    meta.date = date.value;
+    offsets.date = offsetOf(date);
+  }
 }
 
 function splitList(value: string): string[] {
@@ -116,6 +127,26 @@ function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, met
     if (result.ok) (meta as unknown as Record<string, unknown>)[field.key] = result.value;
     else report(file, `Front matter \`${name}\` must be ${result.expected}`, rules.frontMatter, meta.positions[name] ? { position: meta.positions[name] } : keyPlace(name));
   }
+  meta.offsets = textOffsets(yaml, doc, start);
+}
+
+/** Where the text of each title-slide field starts in the file: plain and quoted scalars only. */
+function textOffsets({ isMap, isScalar, isSeq }: Yaml, doc: Document, start: number): MetaOffsets {
+  const offsets: MetaOffsets = {};
+  if (!isMap(doc.contents)) return offsets;
+  const scalarOffset = (node: unknown): number | undefined => {
+    if (!isScalar(node) || !node.range || !['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(String(node.type))) return undefined;
+    return start + node.range[0] + (node.type === 'PLAIN' ? 0 : 1);
+  };
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key === 'title' || key === 'subtitle' || key === 'institute' || key === 'date') offsets[key] = scalarOffset(pair.value);
+    if (key === 'author') {
+      const items = isSeq(pair.value) ? pair.value.items : [pair.value];
+      offsets.author = items.map((item) => scalarOffset(isMap(item) ? item.get('name', true) : item));
+    }
+  }
+  return offsets;
 }
 
 /** Offset in the file where the YAML text (after the opening `---` line) starts. */

@@ -25,7 +25,7 @@ export function ids() {
     visit(tree, 'heading', (node) => {
       if (explicitId(node) !== undefined) return;
       const attributes = node.data?.attributes ?? { classes: [], values: {} };
-      attributes.id = registry.derive(toString(node));
+      attributes.id = registry.derive(node.data?.idText ?? toString(node));
       setAttributes(node, attributes);
     });
     file.data.ids = registry.ordered;

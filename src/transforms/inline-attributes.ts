@@ -41,8 +41,12 @@ function attach(parent: Parent, grandparent: Parent | undefined): void {
       return;
     }
     const previous = result.at(-1);
+    const formula = displayMathBefore(result);
     if (previous && attachable.has(previous.type) && isAdjacent(previous, node) && !previous.data?.attributes) {
       setAttributes(previous, node.attributes);
+    } else if (formula) {
+      if (formula !== previous) result.pop();
+      setAttributes(formula, node.attributes);
     } else if (index === children.length - 1 && trailingTarget(parent, grandparent)) {
       trimEnd(result);
       setAttributes(trailingTarget(parent, grandparent)!, node.attributes);
@@ -51,6 +55,18 @@ function attach(parent: Parent, grandparent: Parent | undefined): void {
     }
   });
   parent.children = mergeTexts(result);
+}
+
+/**
+ * Display math the attributes follow, spaces allowed between (`$$ E = mc^2 $$ {#eq-energy}`,
+ * Quarto's and pandoc-crossref's equation labels).
+ */
+function displayMathBefore(result: PhrasingContent[]): PhrasingContent | undefined {
+  const previous = result.at(-1);
+  const formula = previous?.type === 'text' && previous.value.trim() === '' ? result.at(-2) : previous;
+  if (formula?.type !== 'inlineMath' || formula.data?.attributes) return undefined;
+  const className = formula.data?.hProperties?.className;
+  return Array.isArray(className) && className.includes('math-display') ? formula : undefined;
 }
 
 /** Store attributes on a node's data. */

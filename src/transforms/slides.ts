@@ -131,23 +131,25 @@ export function extendTo(slide: Slide, block: RootContent): void {
   if (slide.position && block.position) slide.position.end = block.position.end;
 }
 
-/** The title slide from front matter: title, subtitle, authors, institute, date. */
+/** The title slide from front matter: title, subtitle, authors, institute, date, with their markdown (`meta.markup`). */
 function createTitleSlide(meta: LectureMeta, values: Record<string, string> = {}): Slide {
-  const line = (value: string, className: string): Paragraph => ({
+  const markup = meta.markup;
+  const content = (value: string, parsed: PhrasingContent[] | undefined): PhrasingContent[] => parsed ?? (titleInlines(value) as PhrasingContent[]);
+  const line = (value: string, parsed: PhrasingContent[] | undefined, className: string): Paragraph => ({
     type: 'paragraph',
-    children: titleInlines(value),
+    children: content(value, parsed),
     data: { hProperties: { className: [className] } },
   });
   const title: Heading = {
     type: 'heading',
     depth: 1,
-    children: titleInlines(meta.title ?? '') as PhrasingContent[],
+    children: content(meta.title ?? '', markup?.title),
     data: { hProperties: { className: ['title'] } },
   };
   const children: RootContent[] = [title];
-  if (meta.subtitle) children.push(line(meta.subtitle, 'subtitle'));
-  for (const author of meta.author) children.push(line(author, 'author'));
-  if (meta.institute) children.push(line(meta.institute, 'institute'));
-  if (meta.date) children.push(line(meta.date, 'date'));
+  if (meta.subtitle) children.push(line(meta.subtitle, markup?.subtitle, 'subtitle'));
+  meta.author.forEach((author, index) => children.push(line(author, markup?.author[index], 'author')));
+  if (meta.institute) children.push(line(meta.institute, markup?.institute, 'institute'));
+  if (meta.date) children.push(line(meta.date, markup?.date, 'date'));
   return { type: 'slide', kind: 'title', attributes: { id: 'title-slide', classes: [], values: { ...values } }, children };
 }

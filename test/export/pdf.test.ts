@@ -16,8 +16,9 @@ import { exportPdf, type ExportResult } from '../../src/export/pdf.js';
 import { copyCourse, removeCourse } from '../helpers/course.js';
 import { messageLines } from '../helpers/fixtures.js';
 import { noisePng } from '../helpers/png.js';
-import { readPdf, type ReadPdf } from '../helpers/pdf.js';
+import { imagesOnPage, readPdf, type ReadPdf } from '../helpers/pdf.js';
 import { processesUsing } from '../helpers/processes.js';
+import { clipWebm } from '../helpers/webm.js';
 
 /** Browser profiles of this file go under their own temporary folder, so leftover processes can be found. */
 const profiles = mkdtempSync(path.join(os.tmpdir(), 'lecture-pdf-test-'));
@@ -223,6 +224,39 @@ describe('failures', () => {
       expect(pdf.pages).toHaveLength(8);
       expect(pdf.pages[0]!.text).toContain('Printing lectures');
       expect(leftoverBrowsers()).toEqual([]);
+    } finally {
+      removeCourse(course);
+    }
+  }, 120_000);
+
+  test('media on paper: a video prints its first frame, audio, documents and a missing video a labelled box', async () => {
+    const course = copyCourse('pdf-course');
+    try {
+      rmSync(path.join(course, 'lectures', 'deck'), { recursive: true });
+      rmSync(path.join(course, 'lectures', 'missing.md'));
+      const folder = path.join(course, 'lectures', 'media');
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, 'clip.webm'), clipWebm);
+      writeFileSync(path.join(folder, 'talk.ogg'), clipWebm);
+      writeFileSync(path.join(folder, 'paper.pdf'), '%PDF-1.4\n%%EOF\n');
+      writeFileSync(path.join(folder, 'poster.png'), noisePng(160, 90));
+      const lecture = '# Media\n\n## A video\n\n![The clip](clip.webm){width=60%}\n\n## Audio and a paper\n\n![](talk.ogg)\n\n![The paper](paper.pdf)\n\n## Lost\n\n![Lost clip](lost.mp4)\n\n## Poster\n\n![Lost clip with a poster](lost.mp4){poster=poster.png}\n';
+      writeFileSync(path.join(folder, 'media.md'), lecture);
+      await exportPdf({ root: course, progress: false });
+      const file = path.join(course, 'dist', 'media', 'media.pdf');
+      const pdf = await readPdf(file);
+      expect(pdf.pages.map((page) => page.text)).toEqual([
+        expect.stringContaining('Media'),
+        expect.stringContaining('The clip'),
+        expect.stringMatching(/Audio.*Document The paper/),
+        expect.stringContaining('Video Lost clip'),
+        expect.stringContaining('Lost clip with a poster'),
+      ]);
+      expect(pdf.pages[1]!.text).not.toContain('Video');
+      expect(await imagesOnPage(file, 2)).toBe(1);
+      // A poster is what a video prints, even when the video itself is missing.
+      expect(pdf.pages[4]!.text).not.toContain('Video');
+      expect(await imagesOnPage(file, 5)).toBe(1);
     } finally {
       removeCourse(course);
     }

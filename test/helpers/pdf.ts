@@ -47,3 +47,17 @@ export async function readPdf(file: string): Promise<ReadPdf> {
   await document.destroy();
   return { pages, outline, entries, tagged, info: info as Record<string, unknown>, bytes };
 }
+
+/** How many images page `number` (1-based) of `file` holds in its resources: a printed video frame is one. */
+export async function imagesOnPage(file: string, number: number): Promise<number> {
+  const { PDFDocument, PDFDict, PDFName } = await import('pdf-lib');
+  const document = await PDFDocument.load(await readFile(file));
+  const resources = document.getPage(number - 1).node.Resources();
+  const objects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  if (!objects) return 0;
+  const isImage = (value: unknown): boolean => {
+    const object = value && typeof value === 'object' && 'dict' in value ? (value as { dict: unknown }).dict : value;
+    return object instanceof PDFDict && object.get(PDFName.of('Subtype'))?.toString() === '/Image';
+  };
+  return objects.keys().filter((key) => isImage(document.context.lookup(objects.get(key)))).length;
+}

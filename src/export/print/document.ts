@@ -12,12 +12,15 @@ import { toText } from 'hast-util-to-text';
 import { packageRoot } from '../../assets/package-root.js';
 import { a4, handoutSheets, type HandoutLayout } from './handout.js';
 import { slidePages, type PageOptions } from './pages.js';
+import { stringsFor } from '../../i18n/strings.js';
 import { deckSlides, type PrintSlide } from './slides.js';
 
 /** How to lay out a deck for print. */
 export interface PrintOptions extends PageOptions {
   /** Slides per A4 sheet, for the handout; one slide per page when absent. */
   handout?: HandoutLayout | undefined;
+  /** The course's replacements for strings shown to students (config `strings`). @default {} */
+  strings?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A print document and what is on its pages. */
@@ -44,7 +47,8 @@ let stylesheet: string | undefined;
 
 /** The print document for the deck page `deck`. */
 export function printDocument(deck: Root, options: PrintOptions): PrintDocument {
-  const slides = deckSlides(deck);
+  const lang = select('html', deck)?.properties.lang;
+  const slides = deckSlides(deck, stringsFor(lang === undefined ? undefined : String(lang), options.strings));
   const pages = slidePages(slides, options.handout ? { ...options, notes: 'none', fragments: false } : options);
   const title = toText(select('title', deck) ?? h('title')).trim();
   const elements = options.handout ? handoutSheets(pages, options.handout, options, title) : pages.map((page) => page.element);
@@ -58,7 +62,6 @@ export function printDocument(deck: Root, options: PrintOptions): PrintDocument 
     ...selectAll('head meta[name=author], head meta[name="dcterms.date"], head link[rel=stylesheet]', deck),
     h('style', `@page { size: ${size.width}px ${size.height}px; margin: 0; }\n${stylesheet}`),
   ];
-  const lang = select('html', deck)?.properties.lang;
   const html = h('html.reveal-print.print-pdf', { lang: lang === undefined ? undefined : String(lang) }, [
     h('head', head),
     h('body', [h('div.reveal', [h('div.slides', elements)])]),

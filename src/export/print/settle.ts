@@ -1,6 +1,6 @@
 /**
- * What runs in the print page before `page.pdf`: wait for fonts and images
- * (never a fixed pause), centre title and section slides vertically as
+ * What runs in the print page before `page.pdf`: wait for fonts, images and
+ * the first frame of each video (never a fixed pause), centre title and section slides vertically as
  * reveal.js would, and shrink any slide or notes block that does not fit its
  * page until it does, so nothing is clipped. Returns what had to shrink, for
  * the report. One layout pass per page; no reveal.js script.
@@ -34,6 +34,32 @@ export async function settlePage(): Promise<Overflow[]> {
           }),
       ),
   );
+  // A video prints its first frame once it is loaded; one that cannot load prints a box naming it, never an empty player.
+  const videos = Array.from(document.querySelectorAll('video'));
+  await Promise.all(
+    videos
+      .filter((video) => video.readyState < 2 && !video.error)
+      .map(
+        (video) =>
+          new Promise((resolve) => {
+            video.addEventListener('loadeddata', resolve, { once: true });
+            video.addEventListener('error', resolve, { once: true });
+            video.querySelector('source:last-of-type')?.addEventListener('error', resolve, { once: true });
+            if (video.networkState === HTMLMediaElement.NETWORK_NO_SOURCE) resolve(undefined);
+          }),
+      ),
+  );
+  for (const video of videos.filter((item) => item.readyState < 2)) {
+    const box = document.createElement('span');
+    box.className = 'print-media';
+    box.style.cssText = video.style.cssText;
+    const kind = document.createElement('span');
+    kind.className = 'print-media-kind';
+    kind.textContent = video.dataset.printKind ?? 'Video';
+    const name = video.getAttribute('aria-label') ?? '';
+    box.append(kind, name ? ` ${name}` : '');
+    video.replaceWith(box);
+  }
   // `.r-fit-text`: the largest font size at which the text stays on one line within its box, as reveal.js fits it.
   for (const text of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page .r-fit-text'))) {
     const parent = text.parentElement;

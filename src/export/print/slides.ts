@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { classList } from '../../render/properties.js';
+import { printMedia, type MediaLabels } from './media.js';
 
 /** One slide of a deck as the print layout sees it. */
 export interface PrintSlide {
@@ -43,10 +44,10 @@ function isHidden(section: Element): boolean {
 }
 
 /** The slides of the deck page `tree`. */
-export function deckSlides(tree: Root): PrintSlide[] {
+export function deckSlides(tree: Root, labels?: MediaLabels): PrintSlide[] {
   return leafSections(tree).map((section, index) => {
     const notes = selectAll('aside.notes', section);
-    const copy: Element = { ...section, children: section.children.filter((child) => !(child.type === 'element' && notes.includes(child))) };
+    const copy = printMedia({ ...section, children: section.children.filter((child) => !(child.type === 'element' && notes.includes(child))) }, labels);
     const heading = select('h1, h2, h3, h4, h5, h6', copy);
     return {
       number: index + 1,

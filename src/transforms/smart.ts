@@ -1,0 +1,126 @@
+/**
+ * Pandoc's `smart` typography, on by default: curly quotes in the style of
+ * the lecture's `lang` (English, German `„…“`, French `« … »`), `--` an en
+ * dash, `---` an em dash, `...` an ellipsis. Only text is changed: never
+ * code, math, raw HTML, URLs shown as links, or a character written with a
+ * backslash (`\"`, `\-`). Off with front matter `smart: false`, a format
+ * with `-smart` (`format: pandoc-smart`) or the course config's `smart`.
+ * Runs for the dialects whose own tools do it: Pandoc (and Quarto) and
+ * Jekyll pages (kramdown); tutorials, outlines and reveal-md stay as typed,
+ * where `--force` in prose is a command-line flag.
+ */
+import type { Nodes, Parent, Root, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { formatExtensions } from '../dialects/format.js';
+import { quoteRoles, quoteStyle, quoteText, type QuoteStyle } from './smart-quotes.js';
+
+/** Options of the smart plugin. */
+export interface SmartOptions {
+  /** Smart typography unless a lecture turns it off. @default true */
+  enabled?: boolean | undefined;
+  /** Language when front matter sets none. @default "en" */
+  lang?: string | undefined;
+}
+
+const smartDialects = new Set<string>(['pandoc', 'page', 'quarto']);
+
+/** Nodes whose text flows on through their children. */
+const inline = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'bracketedSpan']);
+
+/** Remark plugin: smart quotes, dashes and ellipses. */
+export function smart(options: SmartOptions = {}) {
+  return (tree: Root, file: VFile): undefined => {
+    if (!isSmart(file, options)) return;
+    const style = quoteStyle(file.data.meta?.lang ?? options.lang);
+    const source = String(file.value);
+    visit(tree, (node: Nodes) => {
+      if (!('children' in node) || inline.has(node.type) || !node.children.some((child) => child.type === 'text' || inline.has(child.type))) return undefined;
+      smartenRun(node, style, source);
+      return SKIP;
+    });
+  };
+}
+
+function isSmart(file: VFile, options: SmartOptions): boolean {
+  if (!smartDialects.has(file.data.dialect ?? 'pandoc')) return false;
+  const raw = file.data.meta?.raw ?? {};
+  const fromFormat = formatExtensions(raw.format).smart;
+  if (typeof raw.smart === 'boolean') return raw.smart;
+  return fromFormat ?? options.enabled ?? true;
+}
+
+interface Segment {
+  node: Text;
+  /** Where the node's text starts in the run. */
+  start: number;
+  escaped: Set<number>;
+}
+
+/** Smarten the text of one block (a paragraph, heading, cell): quotes are paired across its inline markup. */
+function smartenRun(parent: Parent, style: QuoteStyle, source: string): void {
+  const segments: Segment[] = [];
+  let text = '';
+  const walk = (node: Nodes): void => {
+    if (node.type === 'text') {
+      segments.push({ node, start: text.length, escaped: escapedIndices(node, source) });
+      text += node.value;
+    } else if (node.type === 'break') text += ' ';
+    else if (inline.has(node.type) && !isAutolink(node)) for (const child of (node as Parent).children) walk(child as Nodes);
+    else text += 'x';
+  };
+  for (const child of parent.children) walk(child as Nodes);
+  const skip = new Set(segments.flatMap((segment) => [...segment.escaped].map((index) => segment.start + index)));
+  const roles = quoteRoles(text, skip);
+  for (const segment of segments) segment.node.value = smartenText(segment, roles, style);
+}
+
+function smartenText({ node, start, escaped }: Segment, roles: ReturnType<typeof quoteRoles>, style: QuoteStyle): string {
+  const value = node.value;
+  let result = '';
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index]!;
+    const role = roles.get(start + index);
+    const plain = (at: number) => !escaped.has(at);
+    if (role) result += quoteText(role, style);
+    else if (char === '-' && plain(index) && value[index + 1] === '-' && plain(index + 1)) {
+      const em = value[index + 2] === '-' && plain(index + 2);
+      result += em ? '—' : '–';
+      index += em ? 2 : 1;
+    } else if (char === '.' && plain(index) && value.startsWith('..', index + 1) && plain(index + 1) && plain(index + 2)) {
+      result += '…';
+      index += 2;
+    } else result += char;
+  }
+  return result;
+}
+
+/** A link that shows its own URL (`<https://…>`, a bare `https://…`): its text is a URL, not prose. */
+function isAutolink(node: Nodes): boolean {
+  if (node.type !== 'link' || node.children.length !== 1) return false;
+  const [child] = node.children;
+  return child?.type === 'text' && (child.value === node.url || `mailto:${child.value}` === node.url || `http://${child.value}` === node.url);
+}
+
+/**
+ * Indices of the characters of `node` written with a backslash in the
+ * source (`\"`), found by walking the source beside the text; where the two
+ * stop matching (entities), the rest counts as written plainly.
+ */
+function escapedIndices(node: Text, source: string): Set<number> {
+  const escaped = new Set<number>();
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return escaped;
+  const written = source.slice(start, end);
+  if (written === node.value || !written.includes('\\')) return escaped;
+  let at = 0;
+  for (let index = 0; index < node.value.length && at < written.length; index++) {
+    if (written[at] === '\\' && written[at + 1] === node.value[index]) {
+      escaped.add(index);
+      at += 2;
+    } else if (written[at] === node.value[index]) at++;
+    else break;
+  }
+  return escaped;
+}
