@@ -11,6 +11,7 @@ import type { Element, ElementContent } from 'hast';
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
+import { mediaElement } from '../render/media.js';
 import type { Shortcode } from '../types.js';
 
 const videoFile = /\.(mp4|webm|ogg|ogv|mov|m4v)(\?.*)?$/i;
@@ -94,7 +95,8 @@ function video(shortcode: Shortcode, file: VFile): Element {
     return element('iframe', { src: url, title: title ?? 'Video', width: size.width ?? '100%', height: size.height ?? '480', allowFullScreen: true, allow: 'autoplay; fullscreen; picture-in-picture', frameBorder: '0' });
   }
   const src = start && !/^[a-z]+:/i.test(source) ? `${source}#t=${start}` : source;
-  return element('video', { controls: true, src, title, width: size.width, height: size.height, preload: 'metadata' });
+  const values = Object.fromEntries(Object.entries(size).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return mediaElement(src, 'video', { attributes: { classes: [], values }, title });
 }
 
 /** The embedded player of a YouTube or Vimeo address, or of any web page that is not a video file; `undefined` for a video file. */
