@@ -5,7 +5,7 @@
  * notes, `.fragment` for steps.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { FootnoteReference, Nodes } from 'mdast';
+import type { FootnoteReference, ListItem, Nodes, Parents } from 'mdast';
 import { h } from 'hastscript';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
 import type { BracketedSpan, FencedDiv, Figure, Slide, SlideFootnotes, Stack } from '../types.js';
@@ -79,6 +79,24 @@ function withAttributes(handler: Handler, tagName: string): Handler {
   };
 }
 
+/** Whether each list is loose (any item spread), computed once per list. */
+const looseness = new WeakMap<Parents, boolean>();
+
+/**
+ * mdast-util-to-hast's list item asks whether its whole list is loose, item
+ * after item: a list of n items cost n² (a 100,000-item list, minutes). The
+ * answer is computed once per list and handed over as a stand-in parent.
+ */
+function listItem(state: State, node: ListItem, parent: Parents | undefined): ReturnType<Handler> {
+  if (!parent || parent.type !== 'list') return defaultHandlers.listItem(state, node, parent);
+  let loose = looseness.get(parent);
+  if (loose === undefined) {
+    loose = Boolean(parent.spread) || parent.children.some((item) => (item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread));
+    looseness.set(parent, loose);
+  }
+  return defaultHandlers.listItem(state, node, { type: 'list', spread: loose, children: [] });
+}
+
 /** Nodes that must not reach the output: they are consumed by transforms. */
 function drop(): undefined {
   return undefined;
@@ -94,7 +112,7 @@ export const handlers: Handlers = {
   footnoteReference: footnoteReference as Handler,
   slideFootnotes: slideFootnotes as Handler,
   quiz: quiz as Handler,
-  listItem: withAttributes(defaultHandlers.listItem, 'li'),
+  listItem: withAttributes(listItem as Handler, 'li'),
   fencedDivFence: drop,
   inlineAttributes: drop,
   titleBlockLine: drop,

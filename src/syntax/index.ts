@@ -9,6 +9,8 @@ import { bracketedSpan } from './bracketed-span.js';
 import { fencedDivFence } from './fenced-div.js';
 import { inlineAttributes } from './inline-attributes.js';
 import { titleBlockLine } from './title-block.js';
+// Side effect: micromark's event edits in linear time (a lecture's parse grew with its square).
+import './linear-edits.js';
 
 /** Create the micromark extension for fenced divs, attributes, spans and title blocks. */
 export function pandocSyntax(): Extension {
