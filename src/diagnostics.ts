@@ -34,6 +34,8 @@ export const rules = {
   liquidTag: 'liquid-tag',
   /** A reveal-md `separator` / `verticalSeparator` that is not a valid regular expression. */
   badSeparator: 'bad-separator',
+  /** Lists, block quotes, divs, emphasis, raw HTML or a formula nested deeper than the limit (100 levels); the deeper part is shown as text. */
+  tooDeep: 'too-deep',
   /** A lecture that could not be read or built at all. */
   buildFailed: 'build-failed',
   /** Two lectures that would be written to the same folder. */

@@ -29,6 +29,7 @@ import { remarkPandoc } from './mdast/remark-pandoc.js';
 import { revealDocument } from './render/document.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
+import { hastNesting } from './render/nesting.js';
 import { math } from './render/math.js';
 import { sealQuizzes } from './render/seal-quizzes.js';
 import { raw } from './render/raw.js';
@@ -41,6 +42,7 @@ import { frontMatter } from './transforms/front-matter.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
 import { mathDollars } from './transforms/math-dollars.js';
+import { nesting } from './transforms/nesting.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
@@ -74,6 +76,7 @@ export function createParser(config: Config) {
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkPandoc)
+    .use(nesting)
     .use(frontMatter, { incremental: config.incremental })
     .use(dialect, { format: config.format })
     .use(liquid)
@@ -105,6 +108,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(options.inspect ? [[inspectTree, options.inspect]] : [])
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)
+    .use(hastNesting)
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(highlight)
     .use(math)

@@ -9,7 +9,9 @@ import { bracketedSpan } from './bracketed-span.js';
 import { fencedDivFence } from './fenced-div.js';
 import { inlineAttributes } from './inline-attributes.js';
 import { titleBlockLine } from './title-block.js';
-// Side effect: micromark's event edits in linear time (a lecture's parse grew with its square).
+// Side effects: micromark's event edits in linear time, and a budget of literal-autolink tries per
+// paragraph (each grew with the square of a lecture or paragraph).
+import './autolink-budget.js';
 import './linear-edits.js';
 
 /** Create the micromark extension for fenced divs, attributes, spans and title blocks. */
