@@ -5,17 +5,16 @@
  * layout measurement plugs in here). Nothing is written but the caches.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
-import { fileWithMessages } from '../course/messages.js';
+import { fileWithMessages, messagesToData } from '../course/messages.js';
+import { readLecture as readLectureText, reportReading, type LectureText } from '../course/read.js';
 import { applyRuleSettings } from '../course/severity.js';
 import { discoverLectures, selectLectures } from '../course/discover.js';
-import { loadConfig } from '../config/load.js';
+import { lecturesFolder, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
-import { report, rules } from '../diagnostics.js';
 import { createAnalyser, type Analyser } from './analyser.js';
 import { LectureCache } from './lecture-cache.js';
 import { RemoteChecker } from './remote/links.js';
@@ -58,13 +57,13 @@ type Analyse = Analyser['analyse'];
 /** Check the course at `options.root`. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
-  const all = await discoverLectures(path.resolve(root, config.lectures));
+  const all = await discoverLectures(lecturesFolder(root, config, options.paths));
   const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
   const cacheFolder = options.cache === false || config.cache === false ? undefined : path.resolve(root, config.cache);
   const cwd = process.cwd();
   const cache = new LectureCache(cacheFolder, config, root, cwd);
   const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
-  const analyser = createAnalyser(config, root, cwd, { background: remote !== undefined, eager: cacheFolder === undefined });
+  const analyser = createAnalyser(config, root, cwd, { eager: cacheFolder === undefined });
   await Promise.all([cache.load(), remote?.open()]);
   let lectures: CheckedLecture[];
   let parsed: Promise<void> | undefined;
@@ -98,9 +97,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   return { files, config, root, failed: files.some((file) => file.messages.some((message) => message.fatal === true)) };
 }
 
-/** A lecture's text and, when it is unchanged, its cached facts. */
+/** A lecture's text (or why it has none) and, when it is unchanged, its cached facts. */
 interface ReadLecture {
-  text: string | Error;
+  read: LectureText;
   cached?: LectureFacts | undefined;
 }
 
@@ -109,26 +108,26 @@ interface ReadLecture {
  * checked now (a look-ahead guess), long before its parse comes round.
  */
 async function readLecture(source: string, cache: LectureCache, remote: RemoteChecker | undefined): Promise<ReadLecture> {
-  const text = await readFile(source, 'utf8').catch((error: Error) => error);
-  if (text instanceof Error) return { text };
-  const cached = await cache.get(source, text);
-  if (!cached) remote?.prefetch(text);
-  return { text, cached };
+  const read = await readLectureText(source);
+  if (read.text === undefined) return { read };
+  const cached = await cache.get(source, read.text);
+  if (!cached) remote?.prefetch(read.text);
+  return { read, cached };
 }
 
 /** One lecture's facts, from the cache or freshly found, as a lecture of this run. */
-async function checkLecture(source: string, { text, cached }: ReadLecture, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
-  if (text instanceof Error) {
-    const file = fileWithMessages(path.relative(cwd, source), cwd, []);
-    report(file, `Cannot read lecture: ${text.message}`, rules.buildFailed, undefined, 'error');
-    return { source, file, ids: new Set(), horizontal: 0, targets: [] };
-  }
+async function checkLecture(source: string, { read, cached }: ReadLecture, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
+  // How the text was read is said as the build says it (`readInto`).
+  const readReport = fileWithMessages(path.relative(cwd, source), cwd, []);
+  reportReading(readReport, read);
+  if (read.text === undefined) return { source, file: readReport, ids: new Set(), horizontal: 0, targets: [] };
   let facts = cached;
   if (!facts) {
-    facts = await analyse(source, text);
-    await cache.set(source, text, facts);
+    facts = await analyse(source, read.text);
+    if (!facts.failed) await cache.set(source, read.text, facts);
   }
-  const lecture: CheckedLecture = { source, file: fileWithMessages(path.relative(cwd, source), cwd, facts.messages), ids: new Set(facts.ids), horizontal: facts.horizontal, targets: [] };
+  const messages = [...messagesToData(readReport), ...facts.messages];
+  const lecture: CheckedLecture = { source, file: fileWithMessages(path.relative(cwd, source), cwd, messages), ids: new Set(facts.ids), horizontal: facts.horizontal, targets: [] };
   lecture.targets = facts.targets.map((target) => ({ ...target, lecture }));
   return lecture;
 }
@@ -139,7 +138,9 @@ function idsFinder(lectures: CheckedLecture[], analyse: Analyse): CheckContext['
   return (source) => {
     let ids = known.get(source);
     if (!ids) {
-      ids = existsSync(source) ? readFile(source, 'utf8').then((text) => analyse(source, text)).then((facts) => new Set(facts.ids)) : Promise.resolve(undefined);
+      ids = existsSync(source)
+        ? readLectureText(source).then(async ({ text }) => (text === undefined ? undefined : new Set((await analyse(source, text)).ids)))
+        : Promise.resolve(undefined);
       known.set(source, ids);
     }
     return ids;

@@ -39,6 +39,8 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
     let hast: HastRoot = { type: 'root', children: [] };
     try {
       hast = (await processor.run(processor.parse(file), file)) as HastRoot;
+      // The HTML is not kept, but a lecture whose HTML cannot be written fails here as in the build.
+      processor.stringify(hast, file);
     } catch (error) {
       report(file, `Cannot check this lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
     }

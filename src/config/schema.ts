@@ -118,6 +118,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Folder of the build cache, relative to the course root, or `false` for none. @default ".lecture-cache" */
   cache: string | false;
+  /** Seconds one lecture may take to build or check before it is abandoned and reported (`build-failed`); the others still build. @default 60 */
+  lectureTimeout: number;
   /** Quizzes. */
   quiz: QuizOptions;
   /** PDF export. */
@@ -150,6 +152,7 @@ export const defaultConfig: Config = {
   },
   rules: {},
   cache: '.lecture-cache',
+  lectureTimeout: 60,
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },

@@ -68,6 +68,7 @@ const schema = z.strictObject({
   reveal: reveal.partial(),
   rules: z.record(z.string(), setting),
   cache: z.union([z.string().min(1), z.literal(false)]),
+  lectureTimeout: z.number().positive(),
   quiz: quiz.partial(),
   pdf: pdf.partial(),
   fit: fit.partial(),

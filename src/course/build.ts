@@ -9,7 +9,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyVendorAssets, findThemes } from '../assets/vendor.js';
 import { writeAtomically } from '../assets/write.js';
-import { ConfigError, loadConfig } from '../config/load.js';
+import { ConfigError, lecturesFolder as findLectures, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
@@ -66,7 +66,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
   const out = path.resolve(root, config.out);
-  const lecturesFolder = path.resolve(root, config.lectures);
+  const lecturesFolder = findLectures(root, config, options.paths);
   checkFolders(root, out, lecturesFolder);
   const catalog = findThemes(root);
   if (!catalog.has(config.theme)) {
