@@ -73,15 +73,17 @@ function utf16Order(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; lab
   return undefined;
 }
 
-/** Binary: a zero byte, or many control characters, in the first 8 kB. */
+/**
+ * Binary: control characters (zero bytes included) make more than 2% of the
+ * first 8 kB, as in images, archives and executables (random bytes are 12%
+ * controls). A few stray zero bytes in text keep it text: markdown reads
+ * them as U+FFFD.
+ */
 function isBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control++;
-  }
-  return control > sample.length * 0.1;
+  for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control++;
+  return control > Math.max(8, sample.length * 0.02);
 }
 
 /** The index of the first byte that is not valid UTF-8, or -1. */

@@ -32,7 +32,9 @@ describe('decodeLecture', () => {
     expect(decodeLecture(Buffer.from('\ufeff# Grüße\n', 'utf8'))).toEqual({ text: '# Grüße\n' });
     expect(decodeLecture(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('# Ω\n', 'utf16le').swap16()]))).toEqual({ text: '# Ω\n' });
     expect(decodeLecture(Buffer.from('# plain ASCII saved as UTF-16\n', 'utf16le'))).toMatchObject({ text: '# plain ASCII saved as UTF-16\n', problem: { kind: 'encoding' } });
-    expect(decodeLecture(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toMatchObject({ problem: { kind: 'binary' } });
+    expect(decodeLecture(Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(57)]))).toMatchObject({ problem: { kind: 'binary' } });
+    // A few stray zero bytes in text keep it text (markdown reads them as U+FFFD).
+    expect(decodeLecture(Buffer.from('# text\0 with a zero byte\n', 'utf8'))).toEqual({ text: '# text\0 with a zero byte\n' });
     expect(decodeLecture(Buffer.from('# ok\n\u0085 “quotes”\n', 'utf8'))).toEqual({ text: '# ok\n\u0085 “quotes”\n' });
   });
 });
