@@ -3,15 +3,31 @@
  * The `lecture` executable: the only place that exits the process. A
  * `CliError` or configuration problem prints one line and exits 2; anything
  * unexpected is a bug and says so (its stack only with `LECTURE_DEBUG=1`).
+ *
+ * SIGINT, SIGTERM and SIGHUP stop the command at once, the usual way: the
+ * browsers it started are ended and its temporary folders removed
+ * (`lifetime.ts`), and it exits with 128 + the signal's number (130, 143,
+ * 129). Nothing is waited for, so nothing is relaunched.
  */
 import { ConfigError } from '../config/load.js';
 import { LectureNotFoundError } from '../course/discover.js';
 import { BrowserNotFoundError } from '../export/find-browser.js';
+import { cleanUpNow } from '../lifetime.js';
 import { CliError, exitCodes } from './errors.js';
 import { main } from './main.js';
 
 declare const LECTURE_VERSION: string | undefined;
 const version = typeof LECTURE_VERSION === 'string' ? LECTURE_VERSION : 'dev';
+
+const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+for (const [signal, code] of Object.entries(signals)) {
+  process.once(signal, () => {
+    cleanUpNow();
+    process.exit(code);
+  });
+}
+// However the command ends, nothing it started is left running.
+process.once('exit', cleanUpNow);
 
 try {
   process.exitCode = await main(process.argv.slice(2), version);

@@ -6,7 +6,6 @@
  * `answers` a copy with the quiz answers shown, written next to the answer
  * keys, never into the published output folder.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -15,6 +14,7 @@ import { build, relinkCoursePage, type BuildOptions, type BuildResult } from '..
 import { pdfPaths } from '../course/downloads.js';
 import type { Config, PdfOptions as PdfConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
+import { temporaryFolder } from '../lifetime.js';
 import { exportDeck, type DeckOutcome, type Variant, type WrittenPdf } from './export-deck.js';
 import type { PrintOptions } from './print/document.js';
 import { createProgress } from './progress.js';
@@ -127,7 +127,8 @@ async function exportAnswers(
 ): Promise<void> {
   const withQuizzes = result.decks.filter((deck) => (deck.quizzes ?? 0) > 0);
   if (withQuizzes.length === 0) return;
-  const temporary = await mkdtemp(path.join(os.tmpdir(), 'lecture-answers-'));
+  const folder = await temporaryFolder('lecture-answers-');
+  const temporary = folder.path;
   try {
     const answers = result.config.quiz.answers === 'hidden' ? 'after-each' : result.config.quiz.answers;
     const paths = withQuizzes.map((deck) => path.resolve(path.dirname(result.out), deck.source));
@@ -135,7 +136,7 @@ async function exportAnswers(
     const keys = path.resolve(path.dirname(result.out), result.config.quiz.keys);
     await run(temporary, (slug) => [{ ...variantsOf(slug, temporary, result.config, settings)[0]!, kind: 'answers', file: path.join(keys, `${slug}-answers.pdf`) }], copy.decks);
   } finally {
-    await rm(temporary, { recursive: true, force: true });
+    await folder.remove();
   }
 }
 
