@@ -54,6 +54,8 @@ const check = z.strictObject({
   concurrency: z.number().int().positive(),
   retries: z.number().int().min(0).max(10),
   layout: z.boolean(),
+  hostBudget: z.number().positive(),
+  skipPrivate: z.boolean(),
 });
 
 const schema = z.strictObject({

@@ -97,6 +97,23 @@ function listItem(state: State, node: ListItem, parent: Parents | undefined): Re
   return defaultHandlers.listItem(state, node, { type: 'list', spread: loose, children: [] });
 }
 
+/**
+ * mdast-util-to-hast percent-encodes the brackets of an IPv6 host
+ * (`http://[::1]:8080/` became `http://%5B::1%5D:8080/`), an address no
+ * browser opens and no checker can parse; they are put back.
+ */
+function withIpv6Hosts(handler: Handler): Handler {
+  return (state, node, parent) => {
+    const result = handler(state, node, parent);
+    if (!result || Array.isArray(result) || result.type !== 'element') return result;
+    for (const key of ['href', 'src']) {
+      const value = result.properties[key];
+      if (typeof value === 'string') result.properties[key] = value.replace(/^([a-z][a-z\d+.-]*:\/\/(?:[^@/?#]*@)?)%5B([\da-f:.]+)%5D/i, '$1[$2]');
+    }
+    return result;
+  };
+}
+
 /** Nodes that must not reach the output: they are consumed by transforms. */
 function drop(): undefined {
   return undefined;
@@ -118,10 +135,10 @@ export const handlers: Handlers = {
   titleBlockLine: drop,
   pause: drop,
   revealAttributes: drop,
-  image: withAttributes(defaultHandlers.image, 'img'),
-  imageReference: withAttributes(defaultHandlers.imageReference, 'img'),
-  link: withAttributes(defaultHandlers.link, 'a'),
-  linkReference: withAttributes(defaultHandlers.linkReference, 'a'),
+  image: withAttributes(withIpv6Hosts(defaultHandlers.image), 'img'),
+  imageReference: withAttributes(withIpv6Hosts(defaultHandlers.imageReference), 'img'),
+  link: withAttributes(withIpv6Hosts(defaultHandlers.link), 'a'),
+  linkReference: withAttributes(withIpv6Hosts(defaultHandlers.linkReference), 'a'),
   inlineCode: withAttributes(defaultHandlers.inlineCode, 'code'),
   code: withAttributes(defaultHandlers.code, 'pre'),
   heading: withAttributes(defaultHandlers.heading, 'h'),
