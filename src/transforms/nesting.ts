@@ -24,8 +24,8 @@ import { report, rules } from '../diagnostics.js';
 /** Levels of nesting (lists, block quotes, divs, emphasis, links …) a lecture may use. */
 export const maxNesting = 100;
 
-/** Parents that do not add a level of their own: a list item is one level with its list, a table row and cell with their table. */
-const free = new Set(['root', 'listItem', 'tableRow', 'tableCell']);
+/** Parents that do not add a level of their own: a list item is one level with its list, a table row and cell with their table, a paragraph or heading with the block around it. */
+const free = new Set(['root', 'listItem', 'tableRow', 'tableCell', 'paragraph', 'heading']);
 
 /** Parents whose children are phrasing content (text), where flattened content stays inline. */
 const inline = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'bracketedSpan', 'footnoteReference']);

@@ -22,7 +22,7 @@ const cases: Array<[name: string, text: string, line: number | undefined, shown:
   ['4,000 `*` on each side of a word', `# T\n\n${'*'.repeat(4000)}x${'*'.repeat(4000)}\n`, undefined, `${'*'.repeat(4000)}x`],
   ['5,000 nested fenced divs', `# T\n\n${'::: {.d}\n'.repeat(5000)}inside\n${':::\n'.repeat(5000)}`, 103, '<p>inside</p>'],
   ['3,000 nested block quotes', `# T\n\n${'>'.repeat(3000)} deep\n`, 3, 'deep'],
-  ['300 nested lists', `# T\n\n${Array.from({ length: 300 }, (_, index) => `${'  '.repeat(index)}- item ${index}\n`).join('')}`, 102, 'item 299'],
+  ['300 nested lists', `# T\n\n${Array.from({ length: 300 }, (_, index) => `${'  '.repeat(index)}- item ${index}\n`).join('')}`, 103, 'item 299'],
   ['3,000 nested links', `# T\n\n${'['.repeat(3000)}x${'](u)'.repeat(3000)}\n`, undefined, 'x'],
   ['5,000 nested raw HTML elements', `# T\n\n${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)}\n`, 3, '&#x3C;div>'],
   ['600 nested raw HTML elements', `# T\n\n${'<div>'.repeat(600)}x${'</div>'.repeat(600)}\n`, 3, '<div>x</div>'],
