@@ -46,6 +46,7 @@ import { nesting } from './transforms/nesting.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
+import { sourceLinks } from './transforms/source-links.js';
 
 /** What a processor needs beyond the configuration. */
 export interface ProcessorOptions {
@@ -77,6 +78,7 @@ export function createParser(config: Config) {
     .use(remarkMath)
     .use(remarkPandoc)
     .use(nesting)
+    .use(sourceLinks)
     .use(frontMatter, { incremental: config.incremental })
     .use(dialect, { format: config.format })
     .use(liquid)

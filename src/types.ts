@@ -252,7 +252,19 @@ declare module 'vfile' {
     quizzes: QuizKey[];
     /** Whether the page holds quizzes, so the quiz plugin is loaded. */
     hasQuiz: boolean;
+    /** Every link, image and link definition of the source as parsed, before any transform moves its text (to the title slide's author, say): the checker checks them all. */
+    sourceLinks: SourceLink[];
   }
+}
+
+/** A link or image target as written in the source. */
+export interface SourceLink {
+  url: string;
+  /** `a` for links and definitions, `img` for images. */
+  tagName: 'a' | 'img';
+  /** Set for `[id]: url` definitions, which the output shows only where they are referenced. */
+  definition?: true | undefined;
+  position?: Position | undefined;
 }
 
 export type { Heading };

@@ -45,7 +45,7 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
       report(file, `Cannot check this lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
     }
     const mdast = trees.get(file) ?? { type: 'root', children: [] };
-    const lecture: LectureTrees = { file, mdast, hast, urls: urlsIn(hast) };
+    const lecture: LectureTrees = { file, mdast, hast, urls: withSourceLinks(urlsIn(hast), file) };
     for (const rule of lectureRules) rule(lecture);
     return {
       messages: messagesToData(file),
@@ -63,6 +63,20 @@ function urlsIn(hast: HastRoot): LectureTrees['urls'] {
     for (const { url } of urlsOf(node)) found.push({ url, node });
   });
   return found;
+}
+
+/**
+ * Add the links of the source the output does not show where they were
+ * written (a course page's instructor link, now the title slide's author; a
+ * definition referenced nowhere), as elements at their source position.
+ */
+function withSourceLinks(urls: LectureTrees['urls'], file: VFile): LectureTrees['urls'] {
+  const shownAt = new Set(urls.map(({ node }) => node.position?.start.offset));
+  const shownUrls = new Set(urls.map(({ url }) => url));
+  const added = (file.data.sourceLinks ?? [])
+    .filter((link) => (link.definition ? !shownUrls.has(link.url) : !shownAt.has(link.position?.start.offset)))
+    .map((link) => ({ url: link.url, node: { type: 'element' as const, tagName: link.tagName, properties: { [link.tagName === 'a' ? 'href' : 'src']: link.url }, children: [], position: link.position } }));
+  return [...urls, ...added];
 }
 
 /** The ids the deck carries: those the build recorded and every id in the rendered slides. */
