@@ -13,14 +13,14 @@
  * regression fixture (`test/fixtures/fuzz/`); the exit code is 1 if any.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { createIsolation } from '../src/course/isolation.js';
+import { temporaryFolder } from '../src/lifetime.js';
 import { mutated, pandocLecture, unchanged } from './arbitraries.js';
 import { loadCorpora } from './corpus.js';
 import { violation, type FuzzOutcome } from './property.js';
@@ -49,7 +49,9 @@ async function bundleWorker(folder: string): Promise<URL> {
   return pathToFileURL(outfile);
 }
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'lecture-fuzz-'));
+// Removed at the end, or by the guardian if the run is killed.
+const temporary = await temporaryFolder('lecture-fuzz-');
+const work = temporary.path;
 const found = path.join(root, 'fuzz/found');
 const isolation = createIsolation<Uint8Array, FuzzOutcome>({ script: await bundleWorker(work), workerData: { root: path.join(work, 'course') }, timeout: caseTimeout * 1000 });
 let cases = 0;
@@ -103,7 +105,7 @@ try {
 } finally {
   stopping = true;
   await isolation.close();
-  rmSync(work, { recursive: true, force: true });
+  await temporary.remove();
 }
 const seconds = (performance.now() - begun) / 1000;
 console.log(`lecture fuzz: seed ${seed}, ${cases} cases in ${seconds.toFixed(0)} s (${(cases / seconds).toFixed(1)} a second), ${failures.length} failing`);
