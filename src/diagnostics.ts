@@ -40,6 +40,10 @@ export const rules = {
   liquidTag: 'liquid-tag',
   /** A reveal-md `separator` / `verticalSeparator` that is not a valid regular expression. */
   badSeparator: 'bad-separator',
+  /** Lists, block quotes, divs, emphasis, raw HTML or a formula nested deeper than the limit (100 levels); the deeper part is shown as text. */
+  tooDeep: 'too-deep',
+  /** A lecture that is not UTF-8: read as what it is (UTF-16, Windows-1252), and reported. */
+  encoding: 'encoding',
   /** A lecture that could not be read or built at all. */
   buildFailed: 'build-failed',
   /** Two lectures that would be written to the same folder. */

@@ -47,6 +47,7 @@ import { revealDocument } from './render/document.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
 import { localise } from './render/localise.js';
+import { hastNesting } from './render/nesting.js';
 import { math } from './render/math.js';
 import { sealQuizzes } from './render/seal-quizzes.js';
 import { raw } from './render/raw.js';
@@ -61,6 +62,7 @@ import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
 import { inlineNotes } from './transforms/inline-notes.js';
 import { mathDollars } from './transforms/math-dollars.js';
+import { nesting } from './transforms/nesting.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
@@ -69,6 +71,7 @@ import { tables } from './transforms/tables.js';
 import { tex } from './transforms/tex.js';
 import { undefinedImages } from './transforms/undefined-images.js';
 import { titleMarkupIn, titleMarkupOut } from './transforms/title-markup.js';
+import { sourceLinks } from './transforms/source-links.js';
 
 /** What a processor needs beyond the configuration. */
 export interface ProcessorOptions {
@@ -115,6 +118,8 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(remarkMath)
     .use(remarkPandoc)
     .use(remarkQuizTags)
+    .use(nesting)
+    .use(sourceLinks)
     .use(frontMatter, { incremental: config.incremental })
     .use(deckOptions)
     .use(include, { courseRoot: options.courseRoot })
@@ -166,6 +171,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(options.inspect ? [[inspectTree, options.inspect]] : [])
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)
+    .use(hastNesting)
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(backgrounds)
     .use(diagrams, { enabled: options.diagrams, themeFile: options.themeFile, defaultTheme: options.config.theme, browser: options.config.pdf.browser })

@@ -481,7 +481,19 @@ declare module 'vfile' {
     quizLangs: string[];
     /** The lecture's answers file (`<name>-answers.md`, `answers.md`), read by the build: keys of lettered questions. */
     answerFile: AnswerFile;
+    /** Every link, image and link definition of the source as parsed, before any transform moves its text (to the title slide's author, say): the checker checks them all. */
+    sourceLinks: SourceLink[];
   }
+}
+
+/** A link or image target as written in the source. */
+export interface SourceLink {
+  url: string;
+  /** `a` for links and definitions, `img` for images. */
+  tagName: 'a' | 'img';
+  /** Set for `[id]: url` definitions, which the output shows only where they are referenced. */
+  definition?: true | undefined;
+  position?: Position | undefined;
 }
 
 export type { Heading };

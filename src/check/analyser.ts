@@ -1,13 +1,20 @@
 /**
- * Where lectures are parsed: in a worker thread when remote links are being
- * checked at the same time (parsing blocks the event loop, and with it the
- * requests in flight), else in this thread. Either way the build pipeline is
- * loaded only once a lecture is not in the cache.
+ * Where lectures are parsed: in a worker thread when we run bundled, so that
+ * parsing does not block the event loop (and with it the remote requests in
+ * flight) and so that a lecture that fails in any way fails alone, as in the
+ * build (`course/isolation.ts`): one that throws, dies or outlasts
+ * `lectureTimeout` is a `build-failed` error at its file, and the others are
+ * checked. From TypeScript sources (the tests) lectures are parsed in this
+ * thread. Either way the build pipeline is loaded only once a lecture is not
+ * in the cache.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
+import { report, rules } from '../diagnostics.js';
+import { createIsolation, JobTimeoutError } from '../course/isolation.js';
+import { messagesToData } from '../course/messages.js';
+import { workerScript } from '../course/pool.js';
 import type { LectureFacts } from './types.js';
 
 /** Finds the facts of one lecture, given its path and text. */
@@ -17,21 +24,19 @@ export interface Analyser {
   close: () => Promise<void>;
 }
 
-/** The worker entry next to this module in the bundle, if we run bundled. */
-function workerScript(): URL | undefined {
-  const here = import.meta.url;
-  if (!here.endsWith('.js')) return undefined;
-  const candidates = [new URL('./check/worker.js', here), new URL('../check/worker.js', here), new URL('./worker.js', here)];
-  return candidates.find((candidate) => existsSync(fileURLToPath(candidate)));
+/** A lecture to analyse, as sent to the worker. */
+export interface AnalyseJob {
+  source: string;
+  text: string;
 }
 
 /**
- * An analyser for the course at `root`. `background` asks for a worker
- * thread; `eager` starts it now, when every lecture will need parsing anyway
- * (no cache), so its start-up overlaps the rest of ours.
+ * An analyser for the course at `root`. `eager` starts the worker now, when
+ * every lecture will need parsing anyway (no cache), so its start-up
+ * overlaps the rest of ours.
  */
-export function createAnalyser(config: Config, root: string, cwd: string, options: { background: boolean; eager: boolean }): Analyser {
-  const script = options.background ? workerScript() : undefined;
+export function createAnalyser(config: Config, root: string, cwd: string, options: { eager: boolean }): Analyser {
+  const script = workerScript('check');
   return script ? inWorker(script, { config, root, cwd }, options.eager) : inThread(config, root, cwd);
 }
 
@@ -47,38 +52,26 @@ function inThread(config: Config, root: string, cwd: string): Analyser {
 }
 
 function inWorker(script: URL, data: { config: Config; root: string; cwd: string }, eager: boolean): Analyser {
-  let worker: Worker | undefined;
-  let next = 0;
-  const waiting = new Map<number, { resolve: (facts: LectureFacts) => void; reject: (error: Error) => void }>();
-  const start = (): Worker => {
-    const started = new Worker(script, { workerData: data });
-    started.on('message', (message: { id: number; facts?: LectureFacts; error?: string }) => {
-      const job = waiting.get(message.id);
-      waiting.delete(message.id);
-      if (message.facts) job?.resolve(message.facts);
-      else job?.reject(new Error(message.error));
-    });
-    started.on('error', (error) => {
-      for (const job of waiting.values()) job.reject(error);
-      waiting.clear();
-    });
-    return started;
-  };
-  if (eager) worker = start();
+  const open = () => createIsolation<AnalyseJob, LectureFacts>({ script, workerData: data, timeout: data.config.lectureTimeout * 1000 });
+  let isolation = eager ? open() : undefined;
+  if (eager) isolation?.start();
   return {
-    analyse: (source, text) =>
-      new Promise((resolve, reject) => {
-        worker ??= start();
-        const id = next++;
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, source, text });
-      }),
+    analyse: (source, text) => {
+      isolation ??= open();
+      return isolation.run({ source, text }).catch((error: Error) => failedFacts(source, data.cwd, error));
+    },
     close: async () => {
-      const stopping = worker;
-      worker = undefined;
-      for (const job of waiting.values()) job.reject(new Error('the check worker was stopped'));
-      waiting.clear();
-      await stopping?.terminate();
+      const closing = isolation;
+      isolation = undefined;
+      await closing?.close();
     },
   };
+}
+
+/** The facts of a lecture whose worker gave no answer: one error, as the build reports it. */
+function failedFacts(source: string, cwd: string, error: Error): LectureFacts {
+  const file = new VFile({ path: path.relative(cwd, source), cwd });
+  const detail = error instanceof JobTimeoutError ? `${error.message} (config \`lectureTimeout\`)` : error.message;
+  report(file, `Cannot check this lecture: ${detail}`, rules.buildFailed, undefined, 'error');
+  return { messages: messagesToData(file), targets: [], ids: [], horizontal: 0, files: [], failed: true };
 }

@@ -5,18 +5,18 @@
  * layout measurement plugs in here). Nothing is written but the caches.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
-import { fileWithMessages } from '../course/messages.js';
+import { fileWithMessages, messagesToData } from '../course/messages.js';
+import { readLecture as readLectureText, reportReading, type LectureText } from '../course/read.js';
 import { applyRuleSettings } from '../course/severity.js';
 import { discoverLectures, selectLectures } from '../course/discover.js';
 import { courseFolders } from '../course/folders.js';
 import { cacheFolder as cacheKind, claimFolder } from '../course/ownership.js';
 import { resolveInScope, type Scope } from '../assets/scope.js';
-import { loadConfig } from '../config/load.js';
+import { lecturesFolder, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createAnalyser, type Analyser } from './analyser.js';
@@ -61,6 +61,8 @@ type Analyse = Analyser['analyse'];
 /** Check the course at `options.root`. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
+  // A missing lectures folder is an error that creates nothing (not a check of no lectures).
+  lecturesFolder(root, config, options.paths);
   const folders = courseFolders(root, config, { cache: options.cache, output: false });
   const cwd = process.cwd();
   const course = fileWithMessages(path.relative(cwd, folders.lectures) || '.', cwd, []);
@@ -72,7 +74,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   if (cacheFolder) await claimFolder(cacheFolder, cacheKind);
   const cache = new LectureCache(cacheFolder, config, root, cwd);
   const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
-  const analyser = createAnalyser(config, root, cwd, { background: remote !== undefined, eager: cacheFolder === undefined });
+  const analyser = createAnalyser(config, root, cwd, { eager: cacheFolder === undefined });
   await Promise.all([cache.load(), remote?.open()]);
   let lectures: CheckedLecture[];
   let parsed: Promise<void> | undefined;
@@ -106,9 +108,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   return { files, config, root, failed: files.some((file) => file.messages.some((message) => message.fatal === true)) };
 }
 
-/** A lecture's text and, when it is unchanged, its cached facts. */
+/** A lecture's text (or why it has none) and, when it is unchanged, its cached facts. */
 interface ReadLecture {
-  text: string | Error;
+  read: LectureText;
   cached?: LectureFacts | undefined;
 }
 
@@ -117,26 +119,26 @@ interface ReadLecture {
  * checked now (a look-ahead guess), long before its parse comes round.
  */
 async function readLecture(source: string, cache: LectureCache, remote: RemoteChecker | undefined): Promise<ReadLecture> {
-  const text = await readFile(source, 'utf8').catch((error: Error) => error);
-  if (text instanceof Error) return { text };
-  const cached = await cache.get(source, text);
-  if (!cached) remote?.prefetch(text);
-  return { text, cached };
+  const read = await readLectureText(source);
+  if (read.text === undefined) return { read };
+  const cached = await cache.get(source, read.text);
+  if (!cached) remote?.prefetch(read.text);
+  return { read, cached };
 }
 
 /** One lecture's facts, from the cache or freshly found, as a lecture of this run. */
-async function checkLecture(source: string, { text, cached }: ReadLecture, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
-  if (text instanceof Error) {
-    const file = fileWithMessages(path.relative(cwd, source), cwd, []);
-    report(file, `Cannot read lecture: ${text.message}`, rules.buildFailed, undefined, 'error');
-    return { source, file, ids: new Set(), horizontal: 0, targets: [] };
-  }
+async function checkLecture(source: string, { read, cached }: ReadLecture, cwd: string, cache: LectureCache, analyse: Analyse): Promise<CheckedLecture> {
+  // How the text was read is said as the build says it (`readInto`).
+  const readReport = fileWithMessages(path.relative(cwd, source), cwd, []);
+  reportReading(readReport, read);
+  if (read.text === undefined) return { source, file: readReport, ids: new Set(), horizontal: 0, targets: [] };
   let facts = cached;
   if (!facts) {
-    facts = await analyse(source, text);
-    await cache.set(source, text, facts);
+    facts = await analyse(source, read.text);
+    if (!facts.failed) await cache.set(source, read.text, facts);
   }
-  const lecture: CheckedLecture = { source, file: fileWithMessages(path.relative(cwd, source), cwd, facts.messages), ids: new Set(facts.ids), horizontal: facts.horizontal, targets: [] };
+  const messages = [...messagesToData(readReport), ...facts.messages];
+  const lecture: CheckedLecture = { source, file: fileWithMessages(path.relative(cwd, source), cwd, messages), ids: new Set(facts.ids), horizontal: facts.horizontal, targets: [] };
   lecture.targets = facts.targets.map((target) => ({ ...target, lecture }));
   return lecture;
 }
@@ -148,7 +150,9 @@ function idsFinder(lectures: CheckedLecture[], analyse: Analyse, scope: Scope): 
     let ids = known.get(source);
     if (!ids) {
       const readable = existsSync(source) && resolveInScope(source, scope).inside;
-      ids = readable ? readFile(source, 'utf8').then((text) => analyse(source, text)).then((facts) => new Set(facts.ids)) : Promise.resolve(undefined);
+      ids = readable
+        ? readLectureText(source).then(async ({ text }) => (text === undefined ? undefined : new Set((await analyse(source, text)).ids)))
+        : Promise.resolve(undefined);
       known.set(source, ids);
     }
     return ids;

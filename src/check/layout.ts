@@ -5,12 +5,11 @@
  * not fix (`slide-overflow`) or could not measure (`fit-failed`) is reported
  * on the lectures. Nothing is written into the course.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { build } from '../course/build.js';
 import { report, rules } from '../diagnostics.js';
 import { configuredBrowser, findBrowser } from '../export/find-browser.js';
+import { temporaryFolder } from '../lifetime.js';
 import type { MessageSource } from './types.js';
 
 /** The layout source; `configFile` is the config file the check was given, if any. */
@@ -18,13 +17,13 @@ export function layoutSource(configFile?: string | undefined): MessageSource {
   return async ({ root, config, lectures }) => {
     // Asked for explicitly, so no browser is a usage problem (exit 2 with how to install one), not a finding.
     const browser = await findBrowser(configuredBrowser(config, root));
-    const temporary = await mkdtemp(path.join(os.tmpdir(), 'lecture-layout-'));
+    const temporary = await temporaryFolder('lecture-layout-');
     try {
       const built = await build({
         root,
         config: configFile,
         paths: lectures.map((lecture) => lecture.source),
-        overrides: { out: path.join(temporary, 'out'), quiz: { keys: path.join(temporary, 'keys') }, pdf: { browser } },
+        overrides: { out: path.join(temporary.path, 'out'), quiz: { keys: path.join(temporary.path, 'keys') }, pdf: { browser } },
         cache: false,
         stage: false,
         fit: true,
@@ -40,7 +39,7 @@ export function layoutSource(configFile?: string | undefined): MessageSource {
         }
       }
     } finally {
-      await rm(temporary, { recursive: true, force: true });
+      await temporary.remove();
     }
   };
 }

@@ -47,6 +47,8 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
     let hast: HastRoot = { type: 'root', children: [] };
     try {
       hast = (await processor.run(processor.parse(file), file)) as HastRoot;
+      // The HTML is not kept, but a lecture whose HTML cannot be written fails here as in the build.
+      processor.stringify(hast, file);
     } catch (error) {
       report(file, `Cannot check this lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
     }
@@ -54,7 +56,7 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
     const ids = idsOf(hast, file);
     // Hidden slides are not shown (reveal.js removes them, PDFs leave them out): no content rule looks at them.
     const lecture: LectureTrees = { file, mdast: withoutHiddenSlides(mdast), hast: withoutHiddenSections(hast), urls: [] };
-    lecture.urls = urlsIn(lecture.hast);
+    lecture.urls = withSourceLinks(urlsIn(lecture.hast), file);
     for (const rule of lectureRules) rule(lecture);
     return {
       messages: messagesToData(file),
@@ -92,6 +94,20 @@ function urlsIn(hast: HastRoot): LectureTrees['urls'] {
     for (const { url } of urlsOf(node)) found.push({ url, node });
   });
   return found;
+}
+
+/**
+ * Add the links of the source the output does not show where they were
+ * written (a course page's instructor link, now the title slide's author; a
+ * definition referenced nowhere), as elements at their source position.
+ */
+function withSourceLinks(urls: LectureTrees['urls'], file: VFile): LectureTrees['urls'] {
+  const shownAt = new Set(urls.map(({ node }) => node.position?.start.offset));
+  const shownUrls = new Set(urls.map(({ url }) => url));
+  const added = (file.data.sourceLinks ?? [])
+    .filter((link) => (link.definition ? !shownUrls.has(link.url) : !shownAt.has(link.position?.start.offset)))
+    .map((link) => ({ url: link.url, node: { type: 'element' as const, tagName: link.tagName, properties: { [link.tagName === 'a' ? 'href' : 'src']: link.url }, children: [], position: link.position } }));
+  return [...urls, ...added];
 }
 
 /** The ids the deck carries: those the build recorded and every id in the rendered slides. */

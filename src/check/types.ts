@@ -42,6 +42,8 @@ export interface LectureFacts {
   horizontal: number;
   /** Local files the lecture refers to, absolute (a change to any of them re-checks it). */
   files: string[];
+  /** Set when the lecture could not be analysed at all (timeout, crash): such facts are not cached. */
+  failed?: true | undefined;
 }
 
 /** One lecture in a check run. */

@@ -3,6 +3,12 @@
  * The `lecture` executable: the only place that exits the process. A
  * `CliError` or configuration problem prints one line and exits 2; anything
  * unexpected is a bug and says so (its stack only with `LECTURE_DEBUG=1`).
+ *
+ * SIGINT, SIGTERM and SIGHUP stop the command at once, the usual way: the
+ * browsers it started are ended and its temporary folders removed
+ * (`lifetime.ts`), and it exits with 128 + the signal's number (130, 143,
+ * 129). Nothing is waited for, so nothing is relaunched. `lecture serve`,
+ * which stops by itself, takes the signals over (`signals.ts`).
  */
 import { ConfigError } from '../config/load.js';
 import { LectureNotFoundError } from '../course/discover.js';

@@ -15,6 +15,8 @@ export const exitCodes = {
   interrupted: 130,
   /** Stopped by SIGTERM: 128 + 15. */
   terminated: 143,
+  /** Stopped by SIGHUP (the terminal closed): 128 + 1. */
+  hangUp: 129,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];

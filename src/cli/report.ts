@@ -8,10 +8,11 @@ import { reporter } from 'vfile-reporter';
 
 /** The report of `files` as text; empty when there is nothing to say. */
 export function formatMessages(files: VFile[], options: { color: boolean; quiet?: boolean | undefined }): string {
-  const withMessages = files.filter((file) => file.messages.length > 0);
+  // `--quiet` is errors only: vfile-reporter's `silent` (its `quiet` only hides files without messages).
+  const withMessages = files.filter((file) => file.messages.some((message) => !options.quiet || message.fatal === true));
   if (withMessages.length === 0) return '';
   for (const file of withMessages) file.messages.sort(compareMessages);
-  return reporter(withMessages, { color: options.color, quiet: options.quiet ?? false, verbose: false });
+  return reporter(withMessages, { color: options.color, quiet: true, silent: options.quiet ?? false, verbose: false });
 }
 
 function compareMessages(a: VFile['messages'][number], b: VFile['messages'][number]): number {

@@ -1,40 +1,41 @@
 /**
- * Ctrl-C (SIGINT) and SIGTERM. By default they end the command at once with
- * 130 or 143; the `exit` hooks then run (browsers are killed, a build's
- * staging folder and lock are removed). A command that stops by itself on a
- * signal (`lecture serve`) takes them over while it runs.
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP. By default they end the command at
+ * once with 128 + the signal's number (130, 143, 129): every browser it
+ * started is ended and every temporary folder removed first (`lifetime.ts`),
+ * and the `exit` hooks run (a build's staging folder and lock). A command
+ * that stops by itself on a signal (`lecture serve`) takes them over while
+ * it runs; a second signal then ends it at once all the same.
  */
+import { cleanUpNow } from '../lifetime.js';
 import { exitCodes, type ExitCode } from './errors.js';
 
-let taken = false;
+const codes = { SIGINT: exitCodes.interrupted, SIGTERM: exitCodes.terminated, SIGHUP: exitCodes.hangUp } as const;
+type Signal = keyof typeof codes;
 
-/** End the process on SIGINT or SIGTERM, unless a command has taken the signals. */
-export function exitOnSignals(): void {
-  process.on('SIGINT', () => taken || process.exit(exitCodes.interrupted));
-  process.on('SIGTERM', () => taken || process.exit(exitCodes.terminated));
+let taken: ((code: ExitCode) => void) | undefined;
+
+function stopNow(code: ExitCode): never {
+  cleanUpNow();
+  process.exit(code);
 }
 
-/** Take the signals over: resolves with the exit code of the first one; a second Ctrl-C ends the process at once. */
+/** End the process on SIGINT, SIGTERM or SIGHUP, unless a command has taken the signals; whatever ends it, nothing it started is left running. */
+export function exitOnSignals(): void {
+  for (const [signal, code] of Object.entries(codes) as Array<[Signal, ExitCode]>) {
+    process.on(signal, () => (taken ? taken(code) : stopNow(code)));
+  }
+  process.once('exit', cleanUpNow);
+}
+
+/** Take the signals over: resolves with the exit code of the first one; a second one ends the process at once. */
 export function takeSignals(): { signal: Promise<ExitCode>; release: () => void } {
-  taken = true;
-  let stop: (code: ExitCode) => void = () => undefined;
-  const signal = new Promise<ExitCode>((resolve) => (stop = resolve));
   let received = false;
-  const on = (code: ExitCode) => () => {
-    if (received) process.exit(code);
-    received = true;
-    stop(code);
-  };
-  const onInt = on(exitCodes.interrupted);
-  const onTerm = on(exitCodes.terminated);
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
-  return {
-    signal,
-    release: () => {
-      taken = false;
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-    },
-  };
+  const signal = new Promise<ExitCode>((resolve) => {
+    taken = (code) => {
+      if (received) stopNow(code);
+      received = true;
+      resolve(code);
+    };
+  });
+  return { signal, release: () => void (taken = undefined) };
 }

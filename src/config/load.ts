@@ -2,7 +2,7 @@
  * Find, read and validate the course configuration. Precedence: command-line
  * flags > config file > defaults; paths in the file are relative to it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commonJs } from '../interop.js';
@@ -27,6 +27,7 @@ export interface LoadedConfig {
 
 /** Load the configuration of the course at `root` (or from `file` when given). */
 export async function loadConfig(root: string, file?: string, overrides: UserConfig = {}): Promise<LoadedConfig> {
+  if (!file && !isFolder(root)) throw new ConfigError(`No course folder at \`${shown(root)}\`; check \`--root\` (nothing was built)`);
   const found = file ? path.resolve(root, file) : configNames.map((name) => path.join(root, name)).find((candidate) => existsSync(candidate));
   if (!found) return { config: resolveConfig(overrides), root };
   const text = await readFile(found, 'utf8').catch(() => {
@@ -54,6 +55,33 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
     root: path.dirname(found),
     file: found,
   };
+}
+
+/**
+ * The course's lectures folder, which must exist: a typo in `lectures` or
+ * `--root` is an error that creates nothing, not a build of no decks. Without
+ * it, only lectures named on the command line can be built (`paths`).
+ */
+export function lecturesFolder(root: string, config: Config, paths: readonly string[] = []): string {
+  const folder = path.resolve(root, config.lectures);
+  if (paths.length === 0 && !isFolder(folder)) {
+    throw new ConfigError(`No lectures folder at \`${shown(folder)}\` (config \`lectures\`: \`${config.lectures}\`); nothing was built`);
+  }
+  return folder;
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A path as the user would type it: relative to where the command runs, unless that climbs out. */
+function shown(target: string): string {
+  const relative = path.relative(process.cwd(), target);
+  return relative === '' ? '.' : relative.startsWith('..') ? target : relative;
 }
 
 async function parse(text: string, file: string, label: string): Promise<unknown> {

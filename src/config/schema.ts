@@ -111,6 +111,10 @@ export interface CheckSettings {
   retries: number;
   /** Also measure slides in a headless browser and report the ones that do not fit (`slide-overflow`). @default false */
   layout: boolean;
+  /** Seconds one host may cost the whole run: past that, or after two requests it did not answer, its other links are reported unverified without asking. @default 30 */
+  hostBudget: number;
+  /** Leave links to private, loopback and link-local addresses (`localhost`, `10.…`, `[::1]`, names resolving to them) unchecked and unreported. @default true when the `CI` environment variable is set, else false */
+  skipPrivate?: boolean | undefined;
 }
 
 /** The whole course configuration. */
@@ -146,6 +150,8 @@ export interface Config {
   cache: string | false;
   /** Files from outside the course folder. */
   assets: AssetOptions;
+  /** Seconds one lecture may take to build or check before it is abandoned and reported (`build-failed`); the others still build. @default 60 */
+  lectureTimeout: number;
   /** Quizzes. */
   quiz: QuizOptions;
   /** Classroom mode. */
@@ -184,10 +190,11 @@ export const defaultConfig: Config = {
   cache: '.lecture-cache',
   assets: { allow: [] },
   classroom: { results: 'quiz-results' },
+  lectureTimeout: 60,
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
   pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60 },
   fit: { enabled: true, minScale: 0.7 },
-  check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2, layout: false },
+  check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2, layout: false, hostBudget: 30 },
 };
 
 /** A configuration as written: any subset of the fields. */

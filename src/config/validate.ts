@@ -63,6 +63,8 @@ const check = z.strictObject({
   concurrency: z.number().int().positive(),
   retries: z.number().int().min(0).max(10),
   layout: z.boolean(),
+  hostBudget: z.number().positive(),
+  skipPrivate: z.boolean(),
 });
 
 const schema = z.strictObject({
@@ -81,6 +83,7 @@ const schema = z.strictObject({
   cache: z.union([z.string().min(1), z.literal(false)]),
   assets: assets.partial(),
   classroom: classroom.partial(),
+  lectureTimeout: z.number().positive(),
   quiz: quiz.partial(),
   pdf: pdf.partial(),
   fit: fit.partial(),

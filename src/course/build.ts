@@ -9,7 +9,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { copyVendorAssets, findThemes } from '../assets/vendor.js';
 import { writeAtomically } from '../assets/write.js';
-import { ConfigError, loadConfig } from '../config/load.js';
+import { ConfigError, lecturesFolder as findLectures, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
@@ -96,6 +96,8 @@ export interface BuildResult {
 /** Build the course at `options.root`. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
+  // A missing lectures folder is an error that creates nothing (not a build of no decks).
+  findLectures(root, config, options.paths);
   const folders = courseFolders(root, config, { cache: options.cache });
   const course = new VFile({ path: path.relative(process.cwd(), folders.lectures) || '.', cwd: process.cwd() });
   const catalog = findThemes(root, folders.scope);

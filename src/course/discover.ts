@@ -45,7 +45,13 @@ export function isAnswerFileName(name: string, siblings: readonly string[]): boo
   return match !== null && siblings.some((other) => other.toLowerCase() === `${match[1]}.md`);
 }
 
-/** A folder or file name made safe for a URL: `02 Images & Layers` → `02-images-layers`. */
+/**
+ * A folder or file name made safe for a URL: `02 Images & Layers` →
+ * `02-images-layers`. It can never be one of the output's own files: a
+ * leading `_` or `.` is dropped (`_assets/`, `_media/`, `.nojekyll` are the
+ * build's) and a trailing `.html` becomes `-html` (`index.html.md` would be
+ * built into a folder named like the course page).
+ */
 export function toFolderName(name: string): string {
   return (
     name
@@ -53,7 +59,8 @@ export function toFolderName(name: string): string {
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '') || 'lecture'
+      .replace(/^[-._]+|[-.]+$/g, '')
+      .replace(/\.(html?)$/, '-$1') || 'lecture'
   );
 }
 

@@ -3,7 +3,6 @@
  * messages and what the course page shows of it) so the same code runs in
  * the main thread or in a worker.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { MediaStore } from '../assets/media.js';
@@ -17,6 +16,7 @@ import type { FileDependency, QuizKey } from '../types.js';
 import { readAnswerFile } from './answer-file.js';
 import type { Lecture } from './discover.js';
 import { messagesToData, type MessageData } from './messages.js';
+import { readLecture, reportReading } from './read.js';
 import { createResolver } from './resolver.js';
 import { writeAtomically } from '../assets/write.js';
 
@@ -83,20 +83,16 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
       theme: file.data.theme,
       dependencies: file.data.dependencies ?? [],
     });
+    if (!(await readInto(file, lecture.source))) return result();
     try {
-      file.value = await readFile(lecture.source, 'utf8');
-    } catch (error) {
-      report(file, `Cannot read lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
-      return result();
-    }
-    await addAnswerFile(file, lecture.source, context.cwd);
-    try {
-      await processor.process(file);
+      await addAnswerFile(file, lecture.source, context.cwd);
+      // In steps, not `process()`: an error in unified's callback-style stringify escaped its promise and killed the process.
+      const tree = await processor.run(processor.parse(file), file);
+      await writeAtomically(path.join(context.out, lecture.slug, 'index.html'), processor.stringify(tree, file));
     } catch (error) {
       report(file, `Cannot build this lecture: ${describe(error)}`, rules.buildFailed, undefined, 'error');
       return result();
     }
-    await writeAtomically(path.join(context.out, lecture.slug, 'index.html'), String(file.value));
     const meta = file.data.meta;
     return {
       ...result(),
@@ -122,6 +118,15 @@ async function addAnswerFile(file: VFile, source: string, cwd: string): Promise<
   const answers = await readAnswerFile(source, cwd);
   if (answers.file) file.data.answerFile = answers.file;
   (file.data.dependencies ??= []).push(...answers.candidates.map((candidate) => ({ path: candidate })));
+}
+
+/** Read the lecture's text into `file`, reporting how it was read; `false` when there is none. */
+export async function readInto(file: VFile, source: string): Promise<boolean> {
+  const read = await readLecture(source);
+  reportReading(file, read);
+  if (read.text === undefined) return false;
+  file.value = read.text;
+  return true;
 }
 
 function text(value: unknown): string | undefined {

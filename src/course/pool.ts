@@ -1,33 +1,37 @@
 /**
- * Build lectures in parallel: worker threads (one per core) when the course
- * is large enough to pay for their start-up, else in this thread. Workers
- * run the bundled code; from TypeScript sources (the tests) everything runs
- * in this thread.
+ * Build lectures in worker threads, each on its own clock: a lecture that
+ * throws, overflows, runs out of memory or takes longer than the config's
+ * `lectureTimeout` fails alone, with a `build-failed` error at its file, and
+ * every other lecture is built (`isolation.ts`). Workers run the bundled
+ * code; from TypeScript sources (the tests), or with `--jobs 0`, lectures
+ * build in this thread, where a runaway lecture cannot be stopped.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
+import { VFile } from 'vfile';
+import { report, rules } from '../diagnostics.js';
 import type { Lecture } from './discover.js';
+import { createIsolation, JobTimeoutError } from './isolation.js';
 import type { BuildContext, LectureResult } from './lecture.js';
-
-/** Below this many lectures, starting workers costs more than it saves. */
-const minimumForWorkers = 4;
+import { messagesToData } from './messages.js';
 
 /**
- * Workers to start by default: none on one or two cores (V8's garbage
- * collector already keeps a second core busy, measured: 7.1 s with two
- * workers against 7.6 s without on two cores), else one per core but one.
+ * Workers to start by default: one (for isolation) on one or two cores (V8's
+ * garbage collector already keeps a second core busy, measured: 7.1 s with
+ * two workers against 7.6 s without on two cores), else one per core but one
+ * for courses of 4 lectures or more.
  */
 function defaultWorkers(lectures: number): number {
   const cores = os.availableParallelism();
-  return lectures >= minimumForWorkers && cores > 2 ? Math.min(cores - 1, 8) : 0;
+  return lectures >= 4 && cores > 2 ? Math.min(cores - 1, 8) : 1;
 }
 
 /** Options for `buildAll`. */
 export interface PoolOptions {
-  /** Worker threads to use; 0 builds in this thread. @default see `defaultWorkers` */
+  /** Worker threads to use; 0 builds in this thread (with no time limit). @default see `defaultWorkers` */
   workers?: number | undefined;
 }
 
@@ -35,17 +39,17 @@ export interface PoolOptions {
 export async function buildAll(lectures: Lecture[], context: BuildContext, options: PoolOptions = {}): Promise<LectureResult[]> {
   // An unchanged course needs no pipeline: it is loaded only when a lecture is built.
   if (lectures.length === 0) return [];
-  const script = workerScript();
+  const script = workerScript('course');
   const count = Math.min(options.workers ?? defaultWorkers(lectures.length), lectures.length);
-  if (count < 2 || !script) return buildHere(lectures, context);
+  if (count < 1 || !script) return buildHere(lectures, context);
   return buildInWorkers(lectures, context, script, count);
 }
 
-/** The worker entry next to this module in the bundle, if we run bundled. */
-function workerScript(): URL | undefined {
+/** The bundled worker entry `<folder>/worker.js` next to this module, if we run bundled. */
+export function workerScript(folder: 'course' | 'check'): URL | undefined {
   const here = import.meta.url;
   if (!here.endsWith('.js')) return undefined;
-  const candidates = [new URL('./course/worker.js', here), new URL('../course/worker.js', here), new URL('./worker.js', here)];
+  const candidates = [new URL(`./${folder}/worker.js`, here), new URL(`../${folder}/worker.js`, here), new URL('./worker.js', here)];
   return candidates.find((candidate) => existsSync(fileURLToPath(candidate)));
 }
 
@@ -56,37 +60,23 @@ async function buildHere(lectures: Lecture[], context: BuildContext): Promise<Le
   return Promise.all(lectures.map((lecture) => limit(() => buildLecture(lecture))));
 }
 
-function buildInWorkers(lectures: Lecture[], context: BuildContext, script: URL, count: number): Promise<LectureResult[]> {
-  const results: LectureResult[] = new Array(lectures.length);
-  let next = 0;
-  let finished = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const stop = () => Promise.all(workers.map((worker) => worker.terminate()));
-    const feed = (worker: Worker) => {
-      if (next < lectures.length) {
-        const id = next++;
-        worker.postMessage({ id, lecture: lectures[id] });
-      }
-    };
-    for (let index = 0; index < count; index++) {
-      const worker = new Worker(script, { workerData: context });
-      workers.push(worker);
-      worker.on('message', (message: { id: number; result?: LectureResult; error?: string }) => {
-        if (message.error !== undefined || !message.result) {
-          void stop();
-          reject(new Error(message.error));
-          return;
-        }
-        results[message.id] = message.result;
-        if (++finished === lectures.length) void stop().then(() => resolve(results));
-        else feed(worker);
-      });
-      worker.on('error', (error) => {
-        void stop();
-        reject(error);
-      });
-      feed(worker);
-    }
-  });
+async function buildInWorkers(lectures: Lecture[], context: BuildContext, script: URL, workers: number): Promise<LectureResult[]> {
+  const timeout = context.config.lectureTimeout * 1000;
+  const isolation = createIsolation<Lecture, LectureResult>({ script, workerData: context, workers, timeout });
+  try {
+    return await Promise.all(lectures.map((lecture) => isolation.run(lecture).catch((error: Error) => failed(lecture, context, error))));
+  } finally {
+    await isolation.close();
+  }
+}
+
+/** The result of a lecture whose worker gave no answer: one error at its file. */
+export function failed(lecture: Lecture, context: Pick<BuildContext, 'cwd'>, error: Error): LectureResult {
+  const file = new VFile({ path: path.relative(context.cwd, lecture.source), cwd: context.cwd });
+  const reason =
+    error instanceof JobTimeoutError
+      ? `Cannot build this lecture: ${error.message} (config \`lectureTimeout\`); it is left out`
+      : `Cannot build this lecture: ${error.message}; it is left out`;
+  report(file, reason, rules.buildFailed, undefined, 'error');
+  return { path: file.path, messages: messagesToData(file), hasMath: false, hasQuiz: false, quizzes: [], dependencies: [] };
 }

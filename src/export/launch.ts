@@ -2,12 +2,17 @@
  * Launch a headless browser with puppeteer-core the way a CI machine needs
  * it: no sandbox only when running as root, no background networking, and a
  * fresh temporary profile that is removed when the browser closes.
+ *
+ * The browser never outlives us: it talks to us over a pipe (puppeteer's
+ * `pipe: true`), and Chromium quits when that pipe closes, which happens
+ * however we end, SIGKILL included. Its process group and its profile are
+ * guarded (`lifetime.ts`) until closed, and puppeteer's own signal handlers
+ * are off: the command line handles signals (puppeteer closed the browser on
+ * SIGTERM and let the export relaunch it).
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
+import { guardProcessGroup, temporaryFolder } from '../lifetime.js';
 import { findBrowser, isHeadlessShell } from './find-browser.js';
 
 /** Flags that keep Chromium quiet and offline apart from what a page asks for. */
@@ -41,7 +46,8 @@ export interface LaunchedBrowser {
 /** Launch a headless browser (found with `findBrowser`). */
 export async function launchBrowser(options: { executablePath?: string | undefined } = {}): Promise<LaunchedBrowser> {
   const executablePath = await findBrowser(options.executablePath);
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'lecture-chromium-'));
+  const folder = await temporaryFolder('lecture-chromium-');
+  const profile = folder.path;
   const { default: puppeteer } = await import('puppeteer-core');
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   try {
@@ -49,40 +55,28 @@ export async function launchBrowser(options: { executablePath?: string | undefin
       executablePath,
       headless: isHeadlessShell(executablePath) ? 'shell' : true,
       userDataDir: profile,
-      args: [...quietFlags, ...(asRoot ? ['--no-sandbox'] : [])],
-      // Puppeteer's own handlers kill the browser and exit at once, before the command can clean up.
+      pipe: true,
+      // Chromium's own temporary files go into the profile, so they go with it (a killed Chromium leaves them behind).
+      env: { ...process.env, TMPDIR: profile },
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      args: [...quietFlags, ...(asRoot ? ['--no-sandbox'] : [])],
     });
-    // A command ended by a signal exits without unwinding: the browser and its profile go with it.
-    const onExit = () => killAtExit(browser, profile);
-    process.once('exit', onExit);
+    const pid = browser.process()?.pid;
+    const group = pid === undefined ? undefined : guardProcessGroup(pid);
     return {
       browser,
       close: async () => {
-        process.off('exit', onExit);
         if (!(await endProcessGroup(browser, profile))) await closeOrKill(browser);
-        await rm(profile, { recursive: true, force: true });
+        group?.release();
+        await folder.remove();
       },
     };
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    await folder.remove();
     throw error;
   }
-}
-
-/** At exit (synchronous): kill the browser's process group, or the browser, and remove its profile. */
-function killAtExit(browser: Browser, profile: string): void {
-  const pid = browser.process()?.pid;
-  if (pid) {
-    try {
-      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-    } catch {
-      browser.process()?.kill('SIGKILL');
-    }
-  }
-  rmSync(profile, { recursive: true, force: true });
 }
 
 /**

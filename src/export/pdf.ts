@@ -6,7 +6,6 @@
  * `answers` a copy with the quiz answers shown, written next to the answer
  * keys, never into the published output folder.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -18,6 +17,7 @@ import type { Config, PdfOptions as PdfConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { readFileSync } from 'node:fs';
 import { deckSettings } from './deck-settings.js';
+import { temporaryFolder } from '../lifetime.js';
 import { exportDeck, type DeckOutcome, type Variant, type WrittenPdf } from './export-deck.js';
 import type { PrintOptions } from './print/document.js';
 import { createProgress } from './progress.js';
@@ -150,7 +150,8 @@ async function exportAnswers(
 ): Promise<void> {
   const withQuizzes = result.decks.filter((deck) => (deck.quizzes ?? 0) > 0);
   if (withQuizzes.length === 0) return;
-  const temporary = await mkdtemp(path.join(os.tmpdir(), 'lecture-answers-'));
+  const folder = await temporaryFolder('lecture-answers-');
+  const temporary = folder.path;
   try {
     const answers = result.config.quiz.answers === 'hidden' ? 'after-each' : result.config.quiz.answers;
     const paths = withQuizzes.map((deck) => path.resolve(result.root, deck.source));
@@ -158,7 +159,7 @@ async function exportAnswers(
     await claimFolder(result.keys, keysFolder);
     await run(temporary, (slug) => [{ ...variantsOf(slug, temporary, result.config, settings)[0]!, kind: 'answers', file: path.join(result.keys, `${slug}-answers.pdf`) }], copy.decks);
   } finally {
-    await rm(temporary, { recursive: true, force: true });
+    await folder.remove();
   }
 }
 

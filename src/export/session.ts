@@ -26,6 +26,8 @@ export class BrowserSession {
   private opened = 0;
   /** The first page, attached by `start()` before anyone asked for it. */
   private warm: Promise<Page | undefined> | undefined;
+  /** Closed for good: no browser is launched again (a command being stopped must not relaunch one). */
+  private closed = false;
 
   constructor(private readonly executablePath?: string | undefined) {}
 
@@ -42,6 +44,7 @@ export class BrowserSession {
 
   /** The running browser, launched on first use or after a crash. */
   async browser(): Promise<Browser> {
+    if (this.closed) throw new Error('the browser was closed');
     this.current ??= launchBrowser({ executablePath: this.executablePath });
     const launched = await this.current;
     if (launched.browser.connected) return launched.browser;
@@ -115,6 +118,7 @@ export class BrowserSession {
 
   /** Close the browser for good. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.restart();
   }
 }

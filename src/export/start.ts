@@ -5,7 +5,7 @@
  * course builds while it does.
  */
 import path from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { lecturesFolder, loadConfig } from '../config/load.js';
 import type { Config, PdfOptions as PdfConfig, UserConfig } from '../config/schema.js';
 import { configuredBrowser, findBrowser } from './find-browser.js';
 import { BrowserSession } from './session.js';
@@ -16,6 +16,8 @@ export interface BrowserChoice {
   config?: string | undefined;
   overrides?: UserConfig | undefined;
   pdf?: Partial<PdfConfig> | undefined;
+  /** Lectures named on the command line (a course without a lectures folder may still build these). */
+  paths?: string[] | undefined;
   /** The course's config when it is already loaded (by a build). */
   known?: Config | undefined;
 }
@@ -23,7 +25,10 @@ export interface BrowserChoice {
 /** Find the browser (`--browser`, then the config, then the usual places) and start it launching; throws `BrowserNotFoundError`. */
 export async function startBrowser(choice: BrowserChoice): Promise<BrowserSession> {
   const root = path.resolve(choice.root ?? '.');
-  const config = choice.known ?? (await loadConfig(root, choice.config, choice.overrides)).config;
+  const loaded = choice.known ? undefined : await loadConfig(root, choice.config, choice.overrides);
+  const config = choice.known ?? loaded!.config;
+  // A course that cannot be built starts no browser.
+  if (loaded) lecturesFolder(loaded.root, config, choice.paths);
   // A path in the config is relative to the course; one given as a flag is already resolved.
   return BrowserSession.start(await findBrowser(choice.pdf?.browser ?? configuredBrowser(config, root)));
 }

@@ -5,7 +5,7 @@
  * notes, `.fragment` for steps.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { FootnoteReference, Nodes } from 'mdast';
+import type { FootnoteReference, ListItem, Nodes, Parents } from 'mdast';
 import { h } from 'hastscript';
 import type { InlineMath } from 'mdast-util-math';
 import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
@@ -91,6 +91,41 @@ function withAttributes(handler: Handler, tagName: string): Handler {
   };
 }
 
+/** Whether each list is loose (any item spread), computed once per list. */
+const looseness = new WeakMap<Parents, boolean>();
+
+/**
+ * mdast-util-to-hast's list item asks whether its whole list is loose, item
+ * after item: a list of n items cost n² (a 100,000-item list, minutes). The
+ * answer is computed once per list and handed over as a stand-in parent.
+ */
+function listItem(state: State, node: ListItem, parent: Parents | undefined): ReturnType<Handler> {
+  if (!parent || parent.type !== 'list') return defaultHandlers.listItem(state, node, parent);
+  let loose = looseness.get(parent);
+  if (loose === undefined) {
+    loose = Boolean(parent.spread) || parent.children.some((item) => (item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread));
+    looseness.set(parent, loose);
+  }
+  return defaultHandlers.listItem(state, node, { type: 'list', spread: loose, children: [] });
+}
+
+/**
+ * mdast-util-to-hast percent-encodes the brackets of an IPv6 host
+ * (`http://[::1]:8080/` became `http://%5B::1%5D:8080/`), an address no
+ * browser opens and no checker can parse; they are put back.
+ */
+function withIpv6Hosts(handler: Handler): Handler {
+  return (state, node, parent) => {
+    const result = handler(state, node, parent);
+    if (!result || Array.isArray(result) || result.type !== 'element') return result;
+    for (const key of ['href', 'src']) {
+      const value = result.properties[key];
+      if (typeof value === 'string') result.properties[key] = value.replace(/^([a-z][a-z\d+.-]*:\/\/(?:[^@/?#]*@)?)%5B([\da-f:.]+)%5D/i, '$1[$2]');
+    }
+    return result;
+  };
+}
+
 /** Nodes that must not reach the output: they are consumed by transforms. */
 function drop(): undefined {
   return undefined;
@@ -115,17 +150,17 @@ export const handlers: Handlers = {
   quizBlank: quizBlank as Handler,
   quizSummary: quizSummary as Handler,
   quizTag: drop,
-  listItem: withAttributes(defaultHandlers.listItem, 'li'),
+  listItem: withAttributes(listItem as Handler, 'li'),
   fencedDivFence: drop,
   inlineAttributes: drop,
   titleBlockLine: drop,
   pause: drop,
   revealAttributes: drop,
   shortcode: drop,
-  image: image as Handler,
-  imageReference: imageReference as Handler,
-  link: withAttributes(defaultHandlers.link, 'a'),
-  linkReference: linkReference as Handler,
+  image: withIpv6Hosts(image as Handler),
+  imageReference: withIpv6Hosts(imageReference as Handler),
+  link: withAttributes(withIpv6Hosts(defaultHandlers.link), 'a'),
+  linkReference: withIpv6Hosts(linkReference as Handler),
   inlineCode: withAttributes(defaultHandlers.inlineCode, 'code'),
   code: withAttributes(defaultHandlers.code, 'pre'),
   heading: withAttributes(defaultHandlers.heading, 'h'),

@@ -4,13 +4,22 @@
  * formula defines (`\newcommand`, `\def`) hold for the rest of the deck, as
  * Pandoc's `latex_macros` make them. A formula KaTeX cannot read is reported
  * at its line and column, and the slide shows its source in a box instead,
- * so the rest of the slide still reads.
+ * so the rest of the slide still reads. A formula nested deeper than
+ * `maxMathNesting` groups (KaTeX recurses on each, and its HTML nests six
+ * levels a group) is reported as too deep and shown as its source too.
+ * KaTeX's own warnings (`strict`) are not printed: they would reach the
+ * terminal even with `--quiet`, thousands for a binary file read as a
+ * lecture.
  */
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
+import { reportTooDeep } from '../transforms/nesting.js';
+
+/** Groups (`{…}`, `\left…\right`, `\begin…\end`) a formula may nest. */
+export const maxMathNesting = 50;
 
 interface Formula {
   node: Element;
@@ -29,31 +38,53 @@ export function math() {
     if (formulas.length === 0) return;
     const [{ default: katex }, { fromHtml }] = await Promise.all([import('katex'), import('hast-util-from-html')]);
     const macros: Record<string, string> = { ...file.data.texMacros };
+    const tooDeep: Element[] = [];
     for (const formula of formulas) {
       const value = toText(formula.node, { whitespace: 'pre' }).trim();
-      const html = typeset(katex, value, formula, macros, file);
+      const deep = mathNesting(value) > maxMathNesting;
+      const html = deep ? undefined : typeset(katex, value, formula, macros, file);
+      if (deep || html === null) tooDeep.push(formula.node);
       const wrapper: Element = {
         type: 'element',
         tagName: 'span',
         properties: { ...carried(formula.node.properties), className: [formula.display ? 'math-display' : 'math-inline'] },
-        children: html === undefined ? [errorBox(value)] : (fromHtml(html, { fragment: true }).children as ElementContent[]),
+        children: typeof html === 'string' ? (fromHtml(html, { fragment: true }).children as ElementContent[]) : [errorBox(value)],
         position: formula.node.position,
       };
       const index = formula.parent.children.indexOf(formula.replace);
       if (index !== -1) formula.parent.children[index] = wrapper;
     }
+    reportTooDeep(file, tooDeep, 'groups of a formula', { limit: maxMathNesting, outcome: 'the formula is shown as its TeX source' });
   };
 }
 
-/** KaTeX's HTML for one formula, or `undefined` (reported) when KaTeX cannot read it. */
-function typeset(katex: Katex, value: string, formula: Formula, macros: Record<string, string>, file: VFile): string | undefined {
+/**
+ * KaTeX's HTML for one formula; `undefined` (reported) when KaTeX cannot
+ * read it, `null` when it overflowed the stack on a formula deep in another
+ * way than groups.
+ */
+function typeset(katex: Katex, value: string, formula: Formula, macros: Record<string, string>, file: VFile): string | undefined | null {
   try {
-    return katex.renderToString(value, { displayMode: formula.display, throwOnError: true, output: 'htmlAndMathml', macros, globalGroup: true });
+    return katex.renderToString(value, { displayMode: formula.display, throwOnError: true, output: 'htmlAndMathml', macros, globalGroup: true, strict: 'ignore' });
   } catch (error) {
+    if (error instanceof RangeError) return null;
     const reason = error instanceof katex.ParseError ? error.rawMessage : error instanceof Error ? error.message : String(error);
     report(file, `Cannot typeset \`${excerpt(value)}\`: ${reason}`, rules.mathError, formula.node);
     return undefined;
   }
+}
+
+/** How deep the groups of a TeX formula nest, read without recursion. */
+export function mathNesting(tex: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of tex.matchAll(/\\(?:left|begin)(?![a-zA-Z])|\\(?:right|end)(?![a-zA-Z])|\\.|[{}]/g)) {
+    const token = match[0];
+    if (token === '{' || token === '\\left' || token === '\\begin') depth++;
+    else if (token === '}' || token === '\\right' || token === '\\end') depth--;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
 }
 
 /** The formula's source, in a box that says it could not be typeset. */

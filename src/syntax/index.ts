@@ -15,6 +15,10 @@ import { pandocTable } from './tables/index.js';
 import { inlineAttributes } from './inline-attributes.js';
 import { inlineNote } from './inline-note.js';
 import { titleBlockLine } from './title-block.js';
+// Side effects: micromark's event edits in linear time, and a budget of literal-autolink tries per
+// paragraph (each grew with the square of a lecture or paragraph).
+import './autolink-budget.js';
+import './linear-edits.js';
 
 /** Create the micromark extension for fenced divs, attributes, spans and title blocks. */
 export function pandocSyntax(): Extension {

@@ -5,11 +5,17 @@
  * closing fence of any length, as in Pandoc). A closing fence with nothing
  * open is reported and dropped, so it never shows on a slide; a div still
  * open when its container ends is reported and closed there.
+ *
+ * Divs nest at most as deep as `maxNesting` allows, counting the lists and
+ * block quotes around them: a deeper div's fences are left out (its content
+ * stays, in the div around it) and reported once. The walk keeps its own
+ * stack, so thousands of nested divs cannot overflow ours.
  */
 import type { Parent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 import type { FencedDiv, FencedDivFence } from '../types.js';
+import { maxNesting, nestingStep, reportTooDeep } from './nesting.js';
 
 /** Remark plugin: turn `fencedDivFence` nodes into `fencedDiv` parents. */
 export function fencedDivs() {
@@ -18,23 +24,43 @@ export function fencedDivs() {
   };
 }
 
-/** Pair the fences among the children of `parent` and of every node below it. */
-export function pairFences(parent: Parent, file: VFile): void {
-  if (parent.children.some((child) => child.type === 'fencedDivFence')) {
-    parent.children = nest(parent.children as RootContent[], file, parent.type);
+/** Pair the fences among the children of `root` and of every node below it, in document order. */
+export function pairFences(root: Parent, file: VFile): void {
+  const tooDeep: FencedDivFence[] = [];
+  const stack: Array<[Parent, number]> = [[root, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [parent, level] = entry;
+    if (parent.children.some((child) => child.type === 'fencedDivFence')) {
+      parent.children = nest(parent.children as RootContent[], file, parent.type, { room: maxNesting - level, tooDeep });
+    }
+    for (let index = parent.children.length - 1; index >= 0; index--) {
+      const child = parent.children[index]!;
+      if ('children' in child) stack.push([child, level + nestingStep(child)]);
+    }
   }
-  for (const child of parent.children) {
-    if ('children' in child) pairFences(child, file);
-  }
+  reportTooDeep(file, tooDeep, 'fenced divs', { outcome: 'the deeper fences are left out and their content stays in the div around them' });
 }
 
-function nest(children: RootContent[], file: VFile, container: string): RootContent[] {
+/** How many divs may still open inside a container, and where the ones past that were. */
+interface Room {
+  room: number;
+  tooDeep: FencedDivFence[];
+}
+
+function nest(children: RootContent[], file: VFile, container: string, limit: Room): RootContent[] {
   const result: RootContent[] = [];
   const open: FencedDiv[] = [];
   const current = () => open.at(-1)?.children ?? result;
+  // Fences past the nesting limit are left out: their content stays in the div around them.
+  let skipped = 0;
   for (const child of children) {
     if (child.type !== 'fencedDivFence') {
       current().push(child);
+    } else if (child.kind === 'open' && open.length >= limit.room) {
+      skipped++;
+      limit.tooDeep.push(child);
+    } else if (skipped > 0) {
+      skipped--;
     } else if (child.kind === 'open') {
       const div = createDiv(child);
       current().push(div);

@@ -21,7 +21,7 @@ const { default: Ajv } = require('ajv-draft-04') as typeof import('ajv-draft-04'
 async function lecture(cwd: string, ...args: string[]) {
   const flags = args.includes('--online') ? args.filter((arg) => arg !== '--online') : ['--offline', ...args];
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'check', ...flags], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, 'check', ...flags], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };

@@ -57,4 +57,13 @@ describe('discoverLectures', () => {
     expect(toFolderName('Ünïcode Lecture!')).toBe('unicode-lecture');
     expect(toFolderName('...')).toBe('lecture');
   });
+
+  test('a slug is never one of the output folder’s own files', () => {
+    expect(toFolderName('index.html')).toBe('index-html');
+    expect(toFolderName('Index.HTM')).toBe('index-htm');
+    expect(toFolderName('_assets')).toBe('assets');
+    expect(toFolderName('_media')).toBe('media');
+    expect(toFolderName('.nojekyll')).toBe('nojekyll');
+    expect(toFolderName('01.intro')).toBe('01.intro');
+  });
 });

@@ -36,7 +36,7 @@ export class LinkCache {
   }
 
   set(url: string, result: LinkResult): void {
-    if (result.status === 'unverified') return;
+    if (result.status === 'unverified' || result.status === 'skipped') return;
     this.#store.set(url, { checked: Date.now(), result });
   }
 

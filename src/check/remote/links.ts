@@ -15,9 +15,10 @@ import { isPlaceholder } from '../rules/placeholders.js';
 import type { CheckedLecture, MessageSource, Target } from '../types.js';
 import { LinkCache } from './cache.js';
 import { createLimiter } from './limiter.js';
+import { isPrivateHost, refusePrivate } from './private.js';
 import { createAgent } from './request.js';
 import { scanUrls } from './scan.js';
-import { verify, type LinkResult, type VerifyOptions } from './verify.js';
+import { createHostHealth, verify, type LinkResult, type VerifyOptions } from './verify.js';
 
 /** Options of the remote-link checker. */
 export interface RemoteOptions {
@@ -61,13 +62,23 @@ export class RemoteChecker {
   readonly #verify: VerifyOptions;
   readonly #pending = new Map<string, { ids: boolean; cached: boolean; result: Promise<LinkResult> }>();
   readonly #targets: Target[] = [];
+  /** Whether private, loopback and link-local addresses are left alone (`check.skipPrivate`; by default on CI). */
+  readonly #skipPrivate: boolean;
 
   constructor(options: RemoteOptions) {
     this.#options = options;
     const { settings } = options;
     this.#cache = new LinkCache(options.cacheFolder, settings.cacheAge * 1000);
-    const agent = createAgent(settings.perHost, options.lookup);
-    this.#verify = { timeout: settings.timeout * 1000, retries: settings.retries, userAgent: options.userAgent, agent, limiter: createLimiter(settings.perHost, settings.concurrency) };
+    this.#skipPrivate = settings.skipPrivate ?? Boolean(process.env.CI);
+    const agent = createAgent(settings.perHost, this.#skipPrivate ? refusePrivate(options.lookup) : options.lookup);
+    this.#verify = {
+      timeout: settings.timeout * 1000,
+      retries: settings.retries,
+      userAgent: options.userAgent,
+      agent,
+      limiter: createLimiter(settings.perHost, settings.concurrency),
+      hosts: createHostHealth(settings.hostBudget * 1000),
+    };
   }
 
   /** Read the cache; call once before `add`. */
@@ -95,7 +106,7 @@ export class RemoteChecker {
   /** Start checking `url` unless it is local, a placeholder or excluded; whether it is to be checked. */
   #start(url: string): boolean {
     const { exclude, remoteAnchors } = this.#options.settings;
-    if (!isRemote(url) || isPlaceholder(url) || isExcluded(url, exclude)) return false;
+    if (!isRemote(url) || isPlaceholder(url) || isExcluded(url, exclude) || (this.#skipPrivate && isPrivateHost(url))) return false;
     const { page, fragment } = splitFragment(url);
     const ids = remoteAnchors && isCheckableFragment(fragment);
     const known = this.#pending.get(page);

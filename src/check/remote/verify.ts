@@ -4,15 +4,22 @@
  * hosts are dead; everything a bot wall or a slow server can cause (401,
  * 403, 429, 999, timeouts, TLS errors, 5xx) is "could not verify", never dead.
  * Retry-After is honoured, other retries back off exponentially.
+ *
+ * One unresponsive host must not hold the run: once two of its links got no
+ * answer in a row (timed out or refused), or once it has cost `hostBudget`
+ * of waiting in all, its remaining links are "could not verify" at once
+ * (one such host cost about 41 s a link before).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Limiter } from './limiter.js';
+import { privateCode } from './private.js';
 import type { Agent } from './request.js';
 import { request, RequestError, type Response } from './request.js';
 
 /** What is known about one URL. */
 export interface LinkResult {
-  status: 'ok' | 'dead' | 'unverified' | 'redirected';
+  /** `skipped`: not asked at all (a private address with `check.skipPrivate`), and not reported. */
+  status: 'ok' | 'dead' | 'unverified' | 'redirected' | 'skipped';
   /** The final answer: `404 Not Found`, `DNS: host not found`, `no answer within 10 s` … */
   detail: string;
   /** For `redirected`: the address the link permanently moved to. */
@@ -35,6 +42,43 @@ export interface VerifyOptions {
   limiter: Limiter;
   /** Longest Retry-After honoured, in milliseconds; a longer one gives "could not verify". @default 30000 */
   maxRetryAfter?: number | undefined;
+  /** How each host has behaved in this run, shared by its requests. */
+  hosts?: HostHealth | undefined;
+}
+
+/** Per host: its links that got no answer since its last answer, and milliseconds spent waiting on it. */
+export interface HostHealth {
+  /** Milliseconds one host may cost the run in all. */
+  budget: number;
+  unanswered: Map<string, Set<string>>;
+  spent: Map<string, number>;
+}
+
+/** A tracker of hosts for one run. */
+export function createHostHealth(budget: number): HostHealth {
+  return { budget, unanswered: new Map(), spent: new Map() };
+}
+
+/** No answer at all (a dropped connection is an answer of sorts: some servers drop HEAD requests). */
+const silent = new Set(['ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ESOCKETTIMEDOUT']);
+const skippedHost = 'EHOSTSKIPPED';
+
+/** Why requests to `host` are no longer sent, if they are not. */
+function givenUp(hosts: HostHealth | undefined, host: string): string | undefined {
+  if (!hosts) return undefined;
+  if ((hosts.unanswered.get(host)?.size ?? 0) >= 2) return `not asked: \`${host}\` gave no answer to two links earlier in this run`;
+  if ((hosts.spent.get(host) ?? 0) > hosts.budget) return `not asked: \`${host}\` already took more than ${hosts.budget / 1000} s of this run (config \`check.hostBudget\`)`;
+  return undefined;
+}
+
+/** Record how a request for `url` went. */
+function record(hosts: HostHealth | undefined, url: URL, answer: Response | RequestError, milliseconds: number): void {
+  if (!hosts) return;
+  hosts.spent.set(url.host, (hosts.spent.get(url.host) ?? 0) + milliseconds);
+  const links = hosts.unanswered.get(url.host) ?? new Set<string>();
+  if (answer instanceof RequestError && silent.has(answer.code)) links.add(url.href);
+  else links.clear();
+  hosts.unanswered.set(url.host, links);
 }
 
 const maxRedirects = 10;
@@ -84,7 +128,8 @@ const httpStatusText: Record<number, string> = {
 function describeError(error: RequestError, url: URL): LinkResult {
   if (error.code === 'ENOTFOUND') return { status: 'dead', detail: `the host \`${url.hostname}\` does not exist (DNS)`, dns: true };
   if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(error.code)) return { status: 'unverified', detail: `TLS error (${error.code}), often a bot wall or a wrong certificate` };
-  if (error.code === 'ETIMEDOUT') return { status: 'unverified', detail: error.message };
+  if (error.code === 'ETIMEDOUT' || error.code === skippedHost) return { status: 'unverified', detail: error.message };
+  if (error.code === privateCode) return { status: 'skipped', detail: error.message };
   return { status: 'unverified', detail: `${error.code}: ${error.message}` };
 }
 
@@ -92,12 +137,17 @@ function describeError(error: RequestError, url: URL): LinkResult {
 async function attempt(url: URL, options: VerifyOptions, ids: boolean): Promise<Response | RequestError> {
   let method: 'HEAD' | 'GET' = ids ? 'GET' : 'HEAD';
   for (let retry = 0; ; ) {
-    const answer = await options.limiter(url.host, () =>
-      request(url, { method, timeout: options.timeout, userAgent: options.userAgent, agent: options.agent, body: ids }).catch((error: unknown) =>
+    const answer = await options.limiter(url.host, async () => {
+      const skipped = givenUp(options.hosts, url.host);
+      if (skipped) return new RequestError(skipped, skippedHost);
+      const started = Date.now();
+      const result = await request(url, { method, timeout: options.timeout, userAgent: options.userAgent, agent: options.agent, body: ids }).catch((error: unknown) =>
         error instanceof RequestError ? error : new RequestError(String(error), 'EUNKNOWN'),
-      ),
-    );
-    const refused = answer instanceof RequestError ? answer.code !== 'ENOTFOUND' && !/CERT|TLS|SSL/.test(answer.code) : answer.status >= 400 && answer.status !== 429;
+      );
+      record(options.hosts, url, result, Date.now() - started);
+      return result;
+    });
+    const refused = answer instanceof RequestError ? !['ENOTFOUND', skippedHost, privateCode].includes(answer.code) && !/CERT|TLS|SSL/.test(answer.code) : answer.status >= 400 && answer.status !== 429;
     // Many servers refuse or mishandle HEAD (405, 501, 403, even 404): ask again with GET once.
     if (method === 'HEAD' && refused) {
       method = 'GET';

@@ -13,6 +13,7 @@ import type { ExportResult } from '../../export/pdf.js';
 import { preferSmallHeap } from '../heap.js';
 import { pdfSummary } from './pdf.js';
 import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
+import { silenceConsole } from '../../quiet.js';
 
 export const courseArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to build (default: every lecture)', valueHint: 'paths…' },
@@ -111,6 +112,7 @@ async function explain(args: ParsedArgs<typeof buildArgs>): Promise<ExitCode> {
 /** Run `lecture build`. */
 export async function runBuild(raw: string[], version: string): Promise<ExitCode> {
   const args = parseCommandArgs(raw, buildArgs, optionalValues);
+  if (args.quiet) silenceConsole();
   if (args.explain !== undefined) return explain(args);
   const started = performance.now();
   const { built, exported } = await buildCourse(args, version);

@@ -11,6 +11,7 @@ import type { UserConfig } from '../../config/schema.js';
 import { parseCommandArgs } from '../args.js';
 import { wantsColor } from '../color.js';
 import { exitCodes, type ExitCode } from '../errors.js';
+import { silenceConsole } from '../../quiet.js';
 
 export const checkArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to check (default: every lecture)', valueHint: 'paths…' },
@@ -50,6 +51,7 @@ function checkOverrides(args: {
 /** Run `lecture check`. */
 export async function runCheck(raw: string[], version: string): Promise<ExitCode> {
   const args = parseCommandArgs(raw, checkArgs);
+  if (args.quiet) silenceConsole();
   const { check } = await import('../../check/check.js');
   const options: CheckOptions = {
     root: args.root,

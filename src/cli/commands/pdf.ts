@@ -11,6 +11,7 @@ import { preferSmallHeap } from '../heap.js';
 import { formatMessages } from '../report.js';
 import { buildOptions, courseArgs } from './build.js';
 import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
+import { silenceConsole } from '../../quiet.js';
 
 export const pdfArgs = { ...courseArgs, ...pdfFlags } satisfies ArgsDef;
 
@@ -19,6 +20,7 @@ export const pdfMeta = { name: 'pdf', description: 'Export every deck to PDF (sl
 /** Run `lecture pdf`. */
 export async function runPdf(raw: string[], version: string): Promise<ExitCode> {
   const args = parseCommandArgs(raw, pdfArgs, optionalValues);
+  if (args.quiet) silenceConsole();
   const started = performance.now();
   const options = buildOptions(args);
   const pdf = pdfSettings({ ...args, jobs: options.jobs });

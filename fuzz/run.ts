@@ -1,0 +1,114 @@
+/**
+ * `npm run fuzz`: feed the real pipeline inputs from `arbitraries.ts` (after
+ * every seed once as it is) and check `property.ts` on each. Each input is
+ * built in a worker (the build's own isolation) with a time budget per case,
+ * so a crash or a stall is a finding, not the end of the run. Options:
+ *
+ *   --seed <n>          fast-check's seed (default 22: the same run every time)
+ *   --runs <n>          random cases after the seeds (default: until --time)
+ *   --time <seconds>    time budget of the random cases (default 300)
+ *   --case-timeout <s>  seconds one input may take (default 10)
+ *
+ * Failing inputs are written to `fuzz/found/` (ignored by git) for their
+ * regression fixture (`test/fixtures/fuzz/`); the exit code is 1 if any.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import { createIsolation } from '../src/course/isolation.js';
+import { temporaryFolder } from '../src/lifetime.js';
+import { mutated, pandocLecture, unchanged } from './arbitraries.js';
+import { loadCorpora } from './corpus.js';
+import { violation, type FuzzOutcome } from './property.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { seed: { type: 'string' }, runs: { type: 'string' }, time: { type: 'string' }, 'case-timeout': { type: 'string' } } });
+const seed = Number(values.seed ?? 22);
+const runs = values.runs === undefined ? Number.MAX_SAFE_INTEGER : Number(values.runs);
+const budget = Number(values.time ?? 300);
+const caseTimeout = Number(values['case-timeout'] ?? 10);
+
+/** The worker as one bundled file, as the tool runs (TypeScript through a loader is a third slower). */
+async function bundleWorker(folder: string): Promise<URL> {
+  const outfile = path.join(folder, 'worker.mjs');
+  await build({
+    entryPoints: [path.join(root, 'fuzz/worker.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['puppeteer-core'],
+    banner: { js: "import { createRequire as __fuzzRequire } from 'node:module'; const require = __fuzzRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return pathToFileURL(outfile);
+}
+
+// Removed at the end, or by the guardian if the run is killed.
+const temporary = await temporaryFolder('lecture-fuzz-');
+const work = temporary.path;
+const found = path.join(root, 'fuzz/found');
+const isolation = createIsolation<Uint8Array, FuzzOutcome>({ script: await bundleWorker(work), workerData: { root: path.join(work, 'course') }, timeout: caseTimeout * 1000 });
+let cases = 0;
+let stopping = false;
+const failures: Array<{ problem: string; file: string }> = [];
+const slowest: Array<{ seconds: number; bytes: number }> = [];
+
+/** Build one input and check the property; a failing input is saved, never thrown, so the run goes on. */
+async function trial(bytes: Uint8Array): Promise<void> {
+  cases++;
+  const started = performance.now();
+  let problem: string | undefined;
+  try {
+    problem = violation(await isolation.run(bytes));
+  } catch (error) {
+    // The run's time is up while this input was building: not a finding.
+    if (stopping) return;
+    problem = (error as Error).message;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  slowest.push({ seconds, bytes: bytes.length });
+  slowest.sort((a, b) => b.seconds - a.seconds).splice(5);
+  if (problem) {
+    mkdirSync(found, { recursive: true });
+    const file = path.join(found, `${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.md`);
+    writeFileSync(file, bytes);
+    failures.push({ problem, file });
+    console.error(`FAIL ${path.relative(root, file)}: ${problem}`);
+  }
+  if (cases % 1000 === 0) console.error(`${cases} cases, ${failures.length} failing, ${((performance.now() - begun) / 1000).toFixed(0)} s`);
+}
+
+const begun = performance.now();
+try {
+  const corpora = loadCorpora(root);
+  const all = corpora.flatMap((corpus) => corpus.inputs.map((input) => new TextEncoder().encode(input)));
+  // Every seed once as it is, then random cases.
+  for (const bytes of all) await trial(bytes);
+  const [lectures, fixtures, commonmark] = corpora as [(typeof corpora)[0], (typeof corpora)[0], (typeof corpora)[0]];
+  const input = fc.oneof(
+    { weight: 4, arbitrary: mutated(lectures, all) },
+    { weight: 4, arbitrary: mutated(fixtures, all) },
+    { weight: 1, arbitrary: unchanged(commonmark) },
+    { weight: 3, arbitrary: mutated(commonmark, all) },
+    { weight: 4, arbitrary: pandocLecture },
+  );
+  await fc.assert(
+    fc.asyncProperty(input, async (bytes) => trial(bytes)),
+    { seed, numRuns: runs, interruptAfterTimeLimit: budget * 1000, markInterruptAsFailure: false },
+  );
+} finally {
+  stopping = true;
+  await isolation.close();
+  await temporary.remove();
+}
+const seconds = (performance.now() - begun) / 1000;
+console.log(`lecture fuzz: seed ${seed}, ${cases} cases in ${seconds.toFixed(0)} s (${(cases / seconds).toFixed(1)} a second), ${failures.length} failing`);
+console.log(`slowest cases: ${slowest.map((slow) => `${slow.seconds.toFixed(2)} s (${(slow.bytes / 1000).toFixed(0)} kB)`).join(', ')}`);
+for (const failure of failures) console.log(`  ${path.relative(root, failure.file)}: ${failure.problem}`);
+process.exitCode = failures.length > 0 ? 1 : 0;
