@@ -85,5 +85,7 @@ export async function settlePage(): Promise<Overflow[]> {
       results.push({ slide, pixels: Math.round(over), scale: 1, notes: true });
     }
   }
+  // Handout slides are fitted at full size above, then zoomed onto their sheet.
+  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page[data-zoom]'))) page.style.setProperty('zoom', page.dataset.zoom ?? '1');
   return results;
 }
