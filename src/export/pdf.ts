@@ -166,7 +166,7 @@ function fileFor(files: Map<string, VFile>, result: BuildResult, outcome: DeckOu
 function reportOutcome(outcome: DeckOutcome, file: VFile): void {
   const lines = outcome.deck.lines ?? [];
   for (const overflow of outcome.overflows) {
-    const line = lines[overflow.slide - 1] ?? 1;
+    const line = lines[overflow.position - 1] ?? 1;
     // Fitting already reported this slide at the build.
     if (!overflow.notes && file.messages.some((message) => message.ruleId === rules.slideOverflow && message.line === line)) continue;
     const place = { position: { start: { line, column: 1 }, end: { line, column: 1 } } };

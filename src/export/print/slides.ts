@@ -11,8 +11,10 @@ import { classList } from '../../render/properties.js';
 
 /** One slide of a deck as the print layout sees it. */
 export interface PrintSlide {
-  /** 1-based position in presentation order. */
+  /** 1-based number in the PDF: hidden slides are not counted. */
   number: number;
+  /** 1-based position among all the deck's slides, hidden ones included (as in the deck summary's `lines`). */
+  position: number;
   /** The slide's section, without its speaker notes. */
   section: Element;
   /** The speaker notes' content, when the slide has any. */
@@ -34,20 +36,41 @@ export function leafSections(tree: Root): Element[] {
   });
 }
 
-/** The slides of the deck page `tree`. */
+/**
+ * The slides of the deck page `tree` that are shown: a slide hidden with
+ * `data-visibility="hidden"` (Pandoc's `{visibility=hidden}`, reveal.js's
+ * attribute, in any dialect), or in a hidden stack, is left out, as reveal.js
+ * leaves it out of the deck.
+ */
 export function deckSlides(tree: Root): PrintSlide[] {
-  return leafSections(tree).map((section, index) => {
+  const hidden = hiddenSections(tree);
+  const shown = leafSections(tree).flatMap((section, index) => (hidden.has(section) ? [] : [{ section, position: index + 1 }]));
+  return shown.map(({ section, position }, index) => {
     const notes = selectAll('aside.notes', section);
     const copy: Element = { ...section, children: section.children.filter((child) => !(child.type === 'element' && notes.includes(child))) };
     const heading = select('h1, h2, h3, h4, h5, h6', copy);
     return {
       number: index + 1,
+      position,
       section: copy,
       notes: notes.length > 0 ? notes.flatMap((aside) => aside.children) : undefined,
       title: heading ? toText(heading).trim() : '',
       kind: section.properties.id === 'title-slide' ? 'title' : classList(section.properties.className).includes('level1') ? 'section' : 'slide',
     };
   });
+}
+
+/** The slide sections reveal.js would remove: hidden ones and every slide of a hidden stack. */
+function hiddenSections(tree: Root): Set<Element> {
+  const hidden = new Set<Element>();
+  const isHidden = (section: Element) => String(section.properties.dataVisibility ?? '').trim().toLowerCase() === 'hidden';
+  for (const child of select('.reveal > .slides', tree)?.children ?? []) {
+    if (!isSection(child)) continue;
+    const stackHidden = isHidden(child);
+    if (stackHidden) hidden.add(child);
+    for (const nested of child.children.filter(isSection)) if (stackHidden || isHidden(nested)) hidden.add(nested);
+  }
+  return hidden;
 }
 
 function isSection(node: ElementContent | Root['children'][number]): node is Element {
