@@ -28,6 +28,8 @@ import { revealSeparators } from './dialects/reveal-separators.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
 import { remarkQuizTags } from './mdast/quiz-tags.js';
 import { revealDocument } from './render/document.js';
+import { dropNotes } from './render/drop-notes.js';
+import { fingerprint } from './render/fingerprint.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
 import { localise } from './render/localise.js';
@@ -110,12 +112,14 @@ export function createProcessor(options: ProcessorOptions) {
     .use(options.inspect ? [[inspectTree, options.inspect]] : [])
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)
+    .use(options.config.publish.notes ? [] : [dropNotes])
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(highlight)
     .use(math)
     .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret })
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
+    .use(fingerprint)
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
 

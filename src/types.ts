@@ -332,6 +332,8 @@ declare module 'vfile' {
     quizLangs: string[];
     /** The lecture's answers file (`<name>-answers.md`, `answers.md`), read by the build: keys of lettered questions. */
     answerFile: AnswerFile;
+    /** A hash of the page as students see it, the same whichever quiz secret sealed it: what a PDF was made from. */
+    fingerprint: string;
   }
 }
 

@@ -104,6 +104,8 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
         slides: file.data.slideCount ?? 0,
         lines: file.data.slideLines,
         quizzes: file.data.quizzes?.length,
+        fingerprint: file.data.fingerprint,
+        theme: file.data.theme,
         source: path.relative(context.root, lecture.source).split(path.sep).join('/'),
       },
     };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { toHtml } from 'hast-util-to-html';
 import { writeAtomically } from '../assets/write.js';
+import { expectedSource } from '../course/downloads.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { parsePage } from '../render/parse-page.js';
 import { withMetadata } from './metadata.js';
@@ -93,7 +94,7 @@ async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
         const overflows = await page.evaluate(settlePage);
         if (variant.kind === 'slides' || variant.kind === 'notes') outcome.overflows.push(...overflows.filter((overflow) => overflow.notes === (variant.kind === 'notes')));
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: job.tagged, tagged: job.tagged, timeout: 0 });
-        const metadata = { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords };
+        const metadata = { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords, source: await expectedSource(job.out, job.deck) };
         const bytes = await withMetadata(pdf, metadata, job.version, job.tagged ? [] : document.outline);
         await writeAtomically(variant.file, bytes);
         const written = { kind: variant.kind, file: variant.file, pages: document.pages, bytes: bytes.length };

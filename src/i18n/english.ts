@@ -36,6 +36,11 @@ export const english = {
   'course.slides.other': '{n} slides',
   'course.pdf': 'PDF',
   'course.handout': 'Handout (PDF)',
+  'course.notes': 'Speaker notes (PDF)',
+  'course.singleFile': 'Single file (HTML)',
+  'course.downloads': 'Downloads',
+  'course.downloadAll': 'Download all PDFs',
+  'course.downloadAllHint': 'Every PDF on this page in one ZIP file ({size})',
   'course.footer': 'Press S in a deck for the speaker view, Esc for the overview.',
 } as const;
 

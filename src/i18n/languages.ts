@@ -38,6 +38,11 @@ const fr: Table = {
   'course.slides.other': '{n} diapositives',
   'course.pdf': 'PDF',
   'course.handout': 'Polycopié (PDF)',
+  'course.notes': 'Notes de l’orateur (PDF)',
+  'course.singleFile': 'Fichier unique (HTML)',
+  'course.downloads': 'Téléchargements',
+  'course.downloadAll': 'Télécharger tous les PDF',
+  'course.downloadAllHint': 'Tous les PDF de cette page dans un fichier ZIP ({size})',
   'course.footer': 'Dans une présentation, S ouvre la vue orateur et Échap la vue d’ensemble.',
 };
 
@@ -73,6 +78,11 @@ const de: Table = {
   'course.slides.other': '{n} Folien',
   'course.pdf': 'PDF',
   'course.handout': 'Handout (PDF)',
+  'course.notes': 'Notizen (PDF)',
+  'course.singleFile': 'Einzeldatei (HTML)',
+  'course.downloads': 'Downloads',
+  'course.downloadAll': 'Alle PDFs herunterladen',
+  'course.downloadAllHint': 'Alle PDFs dieser Seite in einer ZIP-Datei ({size})',
   'course.footer': 'In einer Präsentation öffnet S die Referentenansicht und Esc die Übersicht.',
 };
 
@@ -108,6 +118,11 @@ const es: Table = {
   'course.slides.other': '{n} diapositivas',
   'course.pdf': 'PDF',
   'course.handout': 'Apuntes (PDF)',
+  'course.notes': 'Notas del presentador (PDF)',
+  'course.singleFile': 'Archivo único (HTML)',
+  'course.downloads': 'Descargas',
+  'course.downloadAll': 'Descargar todos los PDF',
+  'course.downloadAllHint': 'Todos los PDF de esta página en un archivo ZIP ({size})',
   'course.footer': 'En una presentación, S abre la vista del presentador y Esc la vista general.',
 };
 
@@ -143,6 +158,11 @@ const it: Table = {
   'course.slides.other': '{n} diapositive',
   'course.pdf': 'PDF',
   'course.handout': 'Dispensa (PDF)',
+  'course.notes': 'Note del relatore (PDF)',
+  'course.singleFile': 'File unico (HTML)',
+  'course.downloads': 'Download',
+  'course.downloadAll': 'Scarica tutti i PDF',
+  'course.downloadAllHint': 'Tutti i PDF di questa pagina in un file ZIP ({size})',
   'course.footer': 'In una presentazione, S apre la vista relatore ed Esc la panoramica.',
 };
 
@@ -178,6 +198,11 @@ const pt: Table = {
   'course.slides.other': '{n} diapositivos',
   'course.pdf': 'PDF',
   'course.handout': 'Apostila (PDF)',
+  'course.notes': 'Notas do apresentador (PDF)',
+  'course.singleFile': 'Ficheiro único (HTML)',
+  'course.downloads': 'Transferências',
+  'course.downloadAll': 'Transferir todos os PDF',
+  'course.downloadAllHint': 'Todos os PDF desta página num ficheiro ZIP ({size})',
   'course.footer': 'Numa apresentação, S abre a vista do apresentador e Esc a vista geral.',
 };
 
@@ -213,6 +238,11 @@ const nl: Table = {
   'course.slides.other': "{n} dia's",
   'course.pdf': 'PDF',
   'course.handout': 'Hand-out (PDF)',
+  'course.notes': 'Sprekersnotities (PDF)',
+  'course.singleFile': 'Eén bestand (HTML)',
+  'course.downloads': 'Downloads',
+  'course.downloadAll': 'Alle pdf’s downloaden',
+  'course.downloadAllHint': 'Alle pdf’s van deze pagina in één zip-bestand ({size})',
   'course.footer': 'In een presentatie opent S de sprekersweergave en Esc het overzicht.',
 };
 

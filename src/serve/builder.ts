@@ -6,6 +6,7 @@
  * the words appear at once, the fit follows.
  */
 import type { BuildOptions, BuildResult } from '../course/build.js';
+import type { DeckRecord } from '../course/manifest.js';
 import type { BrowserSession } from '../export/session.js';
 import type { DeckBook } from './decks.js';
 import type { Plan } from './plan.js';
@@ -14,7 +15,7 @@ import type { LiveServer } from './server.js';
 
 export type Builder = ReturnType<typeof createBuilder>;
 
-export function createBuilder(options: ServeOptions, folder: string, session: BrowserSession | undefined, book: DeckBook) {
+export function createBuilder(options: ServeOptions, folder: string, session: BrowserSession | undefined, book: DeckBook, record: DeckRecord) {
   let server: LiveServer | undefined;
   let queue: Plan | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -28,6 +29,8 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
     fit: fit && session !== undefined,
     session,
     jobs: plan.full ? undefined : 0,
+    // The serve folder is this process's alone: its list of decks lives in memory, not in the cache folder.
+    record,
   });
   const step = async (plan: Plan, fit: boolean, started: number) => {
     const { build, refreshCoursePage } = await import('../course/build.js');

@@ -14,6 +14,7 @@ import { loadConfig } from '../config/load.js';
 import type { UserConfig } from '../config/schema.js';
 import type { BuildResult } from '../course/build.js';
 import { courseFolders } from '../course/folders.js';
+import { memoryRecord } from '../course/manifest.js';
 import type { BrowserSession } from '../export/session.js';
 import { planRebuild } from './plan.js';
 import { startServer } from './server.js';
@@ -90,7 +91,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     const session = options.fit === false || !loaded.config.fit.enabled ? undefined : await startFitting(loaded.root, loaded.config);
     if (session) cleanup.push(() => session.close());
     const book = new DeckBook(process.cwd());
-    const builder = createBuilder(options, folder, session, book);
+    const builder = createBuilder(options, folder, session, book, memoryRecord());
     await builder.run({ paths: [], full: true, reload: false });
     const server = await startServer({ folder, initial: (page) => book.initial(page), version: (page) => book.version(page) }, options.host ?? '127.0.0.1', options.port ?? 4040);
     cleanup.push(() => server.close());
