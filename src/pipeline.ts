@@ -30,6 +30,7 @@ import { remarkQuizTags } from './mdast/quiz-tags.js';
 import { revealDocument } from './render/document.js';
 import { dropNotes } from './render/drop-notes.js';
 import { fingerprint } from './render/fingerprint.js';
+import { glyphs } from './render/glyphs.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
 import { localise } from './render/localise.js';
@@ -118,6 +119,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(math)
     .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret })
+    .use(glyphs)
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(fingerprint)
     .use(rehypeStringify, { allowDangerousHtml: true });

@@ -7,7 +7,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { copyVendorAssets, findThemes } from '../assets/vendor.js';
+import { writeEmojiFont } from '../assets/fonts/emoji.js';
+import { assetFolder, copyVendorAssets, findThemes } from '../assets/vendor.js';
 import { writeAtomically } from '../assets/write.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
@@ -183,6 +184,7 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
   const record = options.record ?? fileRecord(folders.records, folders.out);
   const page = await writeCoursePage({ out, root, config, record }, decks, all);
   const listed = page.decks;
+  await writeEmojiFont(path.join(out, assetFolder), listed, folders.records);
   if (!options.exporting) reportStale(page.stale, files, root);
   const withQuizzes = built.flatMap((result) => (result.summary ? [{ summary: result.summary, quizzes: result.quizzes }] : []));
   if (options.keys !== false) await writeQuizKeys(folders.keys, withQuizzes, listed);

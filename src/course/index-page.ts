@@ -53,7 +53,8 @@ export async function renderCourse(out: string, config: Config, decks: DeckSumma
   const downloads = await findDownloads(out, decks, config);
   const downloadAll = await writeDownloadAll(out, downloads.pdfs);
   const filename = `${slugify(config.title) || 'course'}-pdfs.zip`;
-  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, downloads.decks, config.lang, config.strings, { downloadAll, filename }));
+  const emoji = decks.some((deck) => deck.emoji || deck.symbols);
+  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, downloads.decks, config.lang, config.strings, { downloadAll, filename, emoji }));
   return downloads.stale;
 }
 

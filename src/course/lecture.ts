@@ -106,6 +106,9 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
         quizzes: file.data.quizzes?.length,
         fingerprint: file.data.fingerprint,
         theme: file.data.theme,
+        emoji: file.data.emoji || undefined,
+        symbols: file.data.symbols || undefined,
+        glyphs: file.data.glyphLines,
         source: path.relative(context.root, lecture.source).split(path.sep).join('/'),
       },
     };

@@ -201,5 +201,10 @@ function reportOutcome(outcome: DeckOutcome, file: VFile): void {
     if (overflow.notes) report(file, `Speaker notes of slide ${overflow.slide} overflow the notes area by ${overflow.pixels} px; printed smaller`, rules.notesOverflow, place);
     else report(file, `Slide ${overflow.slide} overflows its page by ${overflow.pixels} px; printed at ${Math.round(overflow.scale * 100)}% in the PDF so nothing is cut off. Split it or shorten it`, rules.slideOverflow, place);
   }
+  for (const character of outcome.missing) {
+    const line = outcome.deck.glyphs?.[character] ?? 1;
+    const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    report(file, `No font has \`${character}\` (${code}): it prints as an empty box. Use another character, or a theme font that has it`, rules.missingGlyph, { position: { start: { line, column: 1 }, end: { line, column: 1 } } });
+  }
   if (outcome.error) report(file, `Cannot export the PDF of \`${outcome.deck.slug}\`: ${outcome.error}`, rules.pdfFailed, undefined, 'error');
 }

@@ -34,6 +34,12 @@ export interface DeckSummary {
   fingerprint?: string | undefined;
   /** The deck's theme. */
   theme?: string | undefined;
+  /** Characters the deck shows as emoji (see `assets/fonts/emoji.ts`). */
+  emoji?: string | undefined;
+  /** Symbols the deck shows that the emoji font also has. */
+  symbols?: string | undefined;
+  /** Every character beyond ASCII the deck shows, with its first source line (for missing glyphs in PDFs). */
+  glyphs?: Record<string, number> | undefined;
   /** Slides that still overflow their canvas after fitting (1-based, presentation order), with the overflow in pixels. */
   overflows?: Array<{ slide: number; pixels: number }> | undefined;
 }
@@ -48,7 +54,7 @@ export function renderCoursePage(
   decks: DeckSummary[],
   fallback: string,
   overrides: Readonly<Record<string, string>> = {},
-  extras: { downloadAll?: { href: string; bytes: number } | undefined; filename?: string | undefined } = {},
+  extras: { downloadAll?: { href: string; bytes: number } | undefined; filename?: string | undefined; emoji?: boolean | undefined } = {},
 ): string {
   const own = decks.map((deck) => deck.lang ?? fallback);
   const lang = new Set(own.map(baseLanguage)).size === 1 && own[0] ? own[0] : fallback;
@@ -61,6 +67,7 @@ export function renderCoursePage(
       h('meta', { name: 'generator', content: 'lecture' }),
       h('title', title),
       h('link', { rel: 'stylesheet', href: '_assets/course.css' }),
+      ...(extras.emoji ? [h('link', { rel: 'stylesheet', href: '_assets/emoji.css' })] : []),
     ]),
     h('body', [
       h('main', [

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const wasm = readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+const { instance: { exports: hb } } = await WebAssembly.instantiate(wasm);
+hb._initialize();
+const font = readFileSync('/tmp/emoji-full.ttf');
+const heap = () => new Uint8Array(hb.memory.buffer);
+function subset(text, glyphs = [], retain = true) {
+  const input = hb.hb_subset_input_create_or_fail();
+  const ptr = hb.malloc(font.length); heap().set(font, ptr);
+  const blob = hb.hb_blob_create(ptr, font.length, 2, 0, 0);
+  const face = hb.hb_face_create(blob, 0); hb.hb_blob_destroy(blob);
+  const feats = hb.hb_subset_input_set(input, 6); hb.hb_set_clear(feats); hb.hb_set_invert(feats);
+  const uni = hb.hb_subset_input_unicode_set(input); for (const c of text) hb.hb_set_add(uni, c.codePointAt(0));
+  const gs = hb.hb_subset_input_glyph_set(input); for (const g of glyphs) hb.hb_set_add(gs, g);
+  if (retain) hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | 2);
+  const t=performance.now();
+  const sub = hb.hb_subset_or_fail(face, input); hb.hb_subset_input_destroy(input);
+  const res = hb.hb_face_reference_blob(sub); const off = hb.hb_blob_get_data(res, 0); const len = hb.hb_blob_get_length(res);
+  const out = Buffer.from(heap().subarray(off, off+len));
+  hb.hb_blob_destroy(res); hb.hb_face_destroy(sub); hb.hb_face_destroy(face); hb.free(ptr);
+  console.log('subset ms', (performance.now()-t).toFixed(0));
+  return out;
+}
+const tables = (b) => { const t={}; const n=b.readUInt16BE(4); for (let i=0;i<n;i++){ const r=12+16*i; t[b.toString('latin1',r,r+4)]={off:b.readUInt32BE(r+8),len:b.readUInt32BE(r+12)}; } return t; };
+const a = subset('😀🇫🇷👍🏽\u200d👩‍💻');
+const t = tables(a);
+console.log(Object.entries(t).map(([k,v])=>k+':'+v.len).join(' '));
+const numH = a.readUInt16BE(t.hhea.off+34); const maxp = a.readUInt16BE(t.maxp.off+4);
+const adv=[]; for (let g=0; g<numH; g++){ const w=a.readUInt16BE(t.hmtx.off+4*g); if (w>0) adv.push(g);} console.log('numGlyphs', maxp, 'numH', numH, 'advance>0 gids', adv.length, adv.slice(0,30));
