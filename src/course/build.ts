@@ -23,7 +23,7 @@ import type { BrowserSession } from '../export/session.js';
 import type { FitStep } from '../fit/report.js';
 import type { BuildContext, LectureResult } from './lecture.js';
 import { fileRecord, type DeckRecord } from './manifest.js';
-import { renderCourse, reportStale, writeCoursePage } from './index-page.js';
+import { listDecks, renderCourse, reportStale, writeCoursePage } from './index-page.js';
 import { fileWithMessages, messagesToData } from './messages.js';
 import { buildAll } from './pool.js';
 import { writeQuizKeys } from './quiz-keys.js';
@@ -182,10 +182,13 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
   }
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
   const record = options.record ?? fileRecord(folders.records, folders.out);
-  const page = await writeCoursePage({ out, root, config, record }, decks, all);
-  const listed = page.decks;
+  const listed = await listDecks({ out, root, config, record }, decks, all);
   await writeEmojiFont(path.join(out, assetFolder), listed, folders.records);
-  if (!options.exporting) reportStale(page.stale, files, root);
+  // The HTML parser and the font subsetter load only for single-file decks.
+  if (config.output.singleFile) await (await import('../assets/single-file.js')).writeSingleFiles(out, listed, folders.records);
+  const stale = await renderCourse(out, config, listed);
+  await writeAtomically(path.join(out, '.nojekyll'), '');
+  if (!options.exporting) reportStale(stale, files, root);
   const withQuizzes = built.flatMap((result) => (result.summary ? [{ summary: result.summary, quizzes: result.quizzes }] : []));
   if (options.keys !== false) await writeQuizKeys(folders.keys, withQuizzes, listed);
 

@@ -33,6 +33,14 @@ export type StalePdfs = Downloads['stale'];
  * lists and the PDFs it left off.
  */
 export async function writeCoursePage(context: PageContext, built: DeckSummary[], all: Lecture[]): Promise<{ decks: DeckSummary[]; stale: StalePdfs }> {
+  const decks = await listDecks(context, built, all);
+  const stale = await renderCourse(context.out, context.config, decks);
+  await writeAtomically(path.join(context.out, '.nojekyll'), '');
+  return { decks, stale };
+}
+
+/** The decks of the lectures that exist now (`all`): `built`, and the ones recorded before; recorded again. */
+export async function listDecks(context: PageContext, built: DeckSummary[], all: Lecture[]): Promise<DeckSummary[]> {
   const { out, root, record } = context;
   const existing = new Set(all.map((lecture) => sourceOf(root, lecture)));
   const fresh = new Set(built.map((deck) => deck.slug));
@@ -43,9 +51,7 @@ export async function writeCoursePage(context: PageContext, built: DeckSummary[]
   await record.write(decks);
   // The record is the build's own and names source files: an older build kept it in the output.
   await rm(path.join(out, legacyRecord), { force: true });
-  const stale = await renderCourse(out, context.config, decks);
-  await writeAtomically(path.join(out, '.nojekyll'), '');
-  return { decks, stale };
+  return decks;
 }
 
 /** Write `out/index.html` listing `decks` with their downloads; returns the PDFs left off. */
