@@ -32,6 +32,7 @@ import { dropNotes } from './render/drop-notes.js';
 import { fingerprint } from './render/fingerprint.js';
 import { glyphs } from './render/glyphs.js';
 import { handlers } from './render/handlers.js';
+import { codeLines } from './render/code-lines.js';
 import { highlight } from './render/highlight.js';
 import { localise } from './render/localise.js';
 import { math } from './render/math.js';
@@ -116,6 +117,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(options.config.publish.notes ? [] : [dropNotes])
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(highlight)
+    .use(codeLines)
     .use(math)
     .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret })
