@@ -65,7 +65,7 @@ export async function initCourse(options: InitOptions): Promise<InitResult> {
     files.set(target, /\.(md|ya?ml|svg)$|gitignore$/.test(file) ? fill(bytes.toString('utf8'), values) : bytes);
   }
   files.set('package.json', packageJson(folder, title, options.version));
-  const existing = [...files.keys()].filter((file) => existsSync(path.join(folder, file)));
+  const existing = [...files.keys()].filter((file) => existsSync(path.join(folder, file))).sort();
   if (existing.length > 0 && !options.force) {
     const listed = existing.map((file) => `\`${file}\``).join(', ');
     throw new ConfigError(`\`lecture init\` would overwrite ${listed} in \`${path.relative(process.cwd(), folder) || '.'}\`; nothing was written. Add \`--force\` to overwrite them`);
