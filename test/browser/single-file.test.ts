@@ -55,7 +55,13 @@ describe('single-file decks of the sample course', () => {
     expect(errors).toEqual([]);
     const outside = requests.filter((url) => !url.startsWith('data:') && url !== pathToFileURL(path.join(alone, 'deck.html')).href);
     expect(outside).toEqual([]);
-    const fonts = await page.evaluate(() => Array.from(document.fonts).filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, '')));
+    const fonts = await page.evaluate(() => {
+      const loaded: string[] = [];
+      document.fonts.forEach((face) => {
+        if (face.status === 'loaded') loaded.push(face.family.replace(/"/g, ''));
+      });
+      return loaded;
+    });
     expect(fonts).toContain('Source Sans 3');
     // Every face the deck's stylesheets declare is inside it: none is still to be fetched from a file.
     const sources = await page.evaluate(() => Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules)).filter((rule) => rule instanceof CSSFontFaceRule).map((rule) => (rule as CSSFontFaceRule).style.getPropertyValue('src')));
