@@ -23,7 +23,7 @@ export function glyphs() {
     visitParents(tree, 'text', (node, ancestors) => {
       if (ancestors.some(isSkipped)) return;
       emojiOf(node.value, found);
-      const line = node.position?.start.line ?? [...ancestors].reverse().find((ancestor) => ancestor.position)?.position?.start.line ?? 1;
+      const line = lineOf(node) ?? [...ancestors].reverse().map(lineOf).find((found) => found !== undefined) ?? 1;
       for (const character of node.value) {
         if (character.codePointAt(0)! < 0x80 || invisible.test(character)) continue;
         lines[character] ??= line;
@@ -33,6 +33,11 @@ export function glyphs() {
     file.data.symbols = String.fromCodePoint(...found.symbols);
     file.data.glyphLines = lines;
   };
+}
+
+/** The source line a node starts on, when it has one (generated nodes may carry an empty position). */
+function lineOf(node: { position?: { start?: { line?: number } } | undefined }): number | undefined {
+  return node.position?.start?.line;
 }
 
 /** Scripts, styles and typeset math (KaTeX's own fonts draw it) hold no text the theme's fonts show. */

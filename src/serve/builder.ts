@@ -23,7 +23,8 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
     root: options.root,
     config: options.config,
     paths: plan.full ? options.paths : plan.paths,
-    overrides: { ...options.overrides, out: folder },
+    // Single-file copies are for publishing: making them on every edit would only slow the preview.
+    overrides: { ...options.overrides, out: folder, output: { ...options.overrides?.output, singleFile: false } },
     stage: false,
     cache: options.cache,
     fit: fit && session !== undefined,

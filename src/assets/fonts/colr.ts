@@ -68,7 +68,10 @@ export function subsetColr(table: Buffer, wanted: Iterable<number>): { table: Bu
     if (root !== undefined) visit(walk, root, 'paint');
     for (const layer of layers ?? []) walk.glyphs.add(layer.glyph);
   }
-  return { table: write(walk, roots, v0), glyphs: new Set([...walk.glyphs, ...walk.bases]) };
+  const glyphs = new Set([...walk.glyphs, ...walk.bases]);
+  // A variable colour font's paints index its variation data: keep the table whole (glyph ids are kept, so it stays valid).
+  const variable = version >= 1 && (table.readUInt32BE(26) !== 0 || table.readUInt32BE(30) !== 0);
+  return { table: variable ? table : write(walk, roots, v0), glyphs };
 }
 
 /** Version 0 colour glyphs: each a list of layers (glyph, palette entry). */
@@ -126,13 +129,62 @@ function ordered(nodes: Iterable<Node>): Node[] {
   return order.reverse();
 }
 
-/** Lay out the new table: header, v0 records, base glyph list, layer list, clip list, then every paint. */
+/** Where everything goes in the new table. */
+interface Layout {
+  colour: number[];
+  old: number[];
+  oldLayers: number;
+  /** The new first layer index of each layer range `first:count` of a PaintColrLayers. */
+  ranges: Map<string, number>;
+  /** The paints of the new layer list, by their old offset. */
+  layerPaints: number[];
+  clips: Array<{ start: number; end: number; box: number }>;
+  /** Each clip box's offset from the clip list, by its old offset. */
+  clipBoxAt: Map<number, number>;
+  order: Node[];
+  placed: Map<Node, number>;
+  at: { v0Records: number; v0Layers: number; baseList: number; layerList: number; clipList: number };
+  size: number;
+}
+
+/** The new table: header, v0 records, base glyph list, layer list, clip list, then every paint. */
 function write(walk: Walk, roots: Map<number, number>, v0: ReturnType<typeof readV0>): Buffer {
+  const plan = layout(walk, roots, v0);
+  const out = Buffer.alloc(plan.size);
+  const { at } = plan;
+  out.writeUInt16BE(1, 0);
+  out.writeUInt16BE(plan.old.length, 2);
+  out.writeUInt32BE(plan.old.length > 0 ? at.v0Records : 0, 4);
+  out.writeUInt32BE(plan.oldLayers > 0 ? at.v0Layers : 0, 8);
+  out.writeUInt16BE(plan.oldLayers, 12);
+  out.writeUInt32BE(at.baseList, 14);
+  out.writeUInt32BE(at.layerList, 18);
+  out.writeUInt32BE(plan.clips.length > 0 ? at.clipList : 0, 22);
+  // Offsets 26 and 30 (variations) stay 0: a variable colour font keeps its whole table (see subsetColr).
+  writeV0(out, plan, v0);
+  out.writeUInt32BE(plan.colour.length, at.baseList);
+  plan.colour.forEach((glyph, index) => {
+    out.writeUInt16BE(glyph, at.baseList + 4 + 6 * index);
+    out.writeUInt32BE(plan.placed.get(walk.nodes.get(roots.get(glyph)!)!)! - at.baseList, at.baseList + 6 + 6 * index);
+  });
+  out.writeUInt32BE(plan.layerPaints.length, at.layerList);
+  plan.layerPaints.forEach((paint, index) => out.writeUInt32BE(plan.placed.get(walk.nodes.get(paint)!)! - at.layerList, at.layerList + 4 + 4 * index));
+  writeClips(out, plan, walk.table);
+  for (const node of plan.order) {
+    const place = plan.placed.get(node)!;
+    walk.table.copy(out, place, node.at, node.at + node.size);
+    for (const link of node.links) out.writeUIntBE(plan.placed.get(link.target)! - place, place + link.field, 3);
+    if (node.layers) out.writeUInt32BE(plan.ranges.get(`${node.layers.first}:${node.layers.count}`)!, place + 2);
+  }
+  return out;
+}
+
+function layout(walk: Walk, roots: Map<number, number>, v0: ReturnType<typeof readV0>): Layout {
   const { table } = walk;
   const bases = [...walk.bases].sort((a, b) => a - b);
   const colour = bases.filter((glyph) => roots.has(glyph));
   const old = bases.filter((glyph) => v0.has(glyph));
-  const oldLayers = old.flatMap((glyph) => v0.get(glyph)!);
+  const oldLayers = old.reduce((sum, glyph) => sum + v0.get(glyph)!.length, 0);
   // Layer ranges of PaintColrLayers, renumbered into a new layer list.
   const ranges = new Map<string, number>();
   const layerPaints: number[] = [];
@@ -142,16 +194,14 @@ function write(walk: Walk, roots: Map<number, number>, v0: ReturnType<typeof rea
     for (let layer = 0; layer < node.layers.count; layer++) layerPaints.push(walk.layerList + table.readUInt32BE(walk.layerList + 4 + 4 * (node.layers.first + layer)));
   }
   const clips = clipsOf(table, new Set(colour));
-  const header = 34;
-  const v0Records = header;
-  const v0LayerRecords = v0Records + 6 * old.length;
-  const baseList = v0LayerRecords + 4 * oldLayers.length;
+  const v0Records = 34;
+  const v0Layers = v0Records + 6 * old.length;
+  const baseList = v0Layers + 4 * oldLayers;
   const layerList = baseList + 4 + 6 * colour.length;
   const clipList = layerList + 4 + 4 * layerPaints.length;
-  const clipBoxes = [...new Set(clips.map((clip) => clip.box))];
   const clipBoxAt = new Map<number, number>();
   let cursor = clipList + 5 + 7 * clips.length;
-  for (const box of clipBoxes) {
+  for (const box of new Set(clips.map((clip) => clip.box))) {
     clipBoxAt.set(box, cursor - clipList);
     cursor += table[box] === 2 ? 13 : 9;
   }
@@ -161,52 +211,38 @@ function write(walk: Walk, roots: Map<number, number>, v0: ReturnType<typeof rea
     placed.set(node, cursor);
     cursor += node.size;
   }
-  const out = Buffer.alloc(cursor);
-  out.writeUInt16BE(1, 0);
-  out.writeUInt16BE(old.length, 2);
-  out.writeUInt32BE(old.length > 0 ? v0Records : 0, 4);
-  out.writeUInt32BE(oldLayers.length > 0 ? v0LayerRecords : 0, 8);
-  out.writeUInt16BE(oldLayers.length, 12);
-  out.writeUInt32BE(baseList, 14);
-  out.writeUInt32BE(layerList, 18);
-  out.writeUInt32BE(clips.length > 0 ? clipList : 0, 22);
-  // No variations: a variable colour font keeps its whole table (see subsetColr's caller).
+  return { colour, old, oldLayers, ranges, layerPaints, clips, clipBoxAt, order, placed, at: { v0Records, v0Layers, baseList, layerList, clipList }, size: cursor };
+}
+
+/** Version 0 colour glyphs: their records and layers. */
+function writeV0(out: Buffer, plan: Layout, v0: ReturnType<typeof readV0>): void {
   let layerIndex = 0;
-  old.forEach((glyph, index) => {
+  plan.old.forEach((glyph, index) => {
     const layers = v0.get(glyph)!;
-    out.writeUInt16BE(glyph, v0Records + 6 * index);
-    out.writeUInt16BE(layerIndex, v0Records + 6 * index + 2);
-    out.writeUInt16BE(layers.length, v0Records + 6 * index + 4);
+    const record = plan.at.v0Records + 6 * index;
+    out.writeUInt16BE(glyph, record);
+    out.writeUInt16BE(layerIndex, record + 2);
+    out.writeUInt16BE(layers.length, record + 4);
     for (const layer of layers) {
-      out.writeUInt16BE(layer.glyph, v0LayerRecords + 4 * layerIndex);
-      out.writeUInt16BE(layer.palette, v0LayerRecords + 4 * layerIndex++ + 2);
+      out.writeUInt16BE(layer.glyph, plan.at.v0Layers + 4 * layerIndex);
+      out.writeUInt16BE(layer.palette, plan.at.v0Layers + 4 * layerIndex++ + 2);
     }
   });
-  out.writeUInt32BE(colour.length, baseList);
-  colour.forEach((glyph, index) => {
-    out.writeUInt16BE(glyph, baseList + 4 + 6 * index);
-    out.writeUInt32BE(placed.get(walk.nodes.get(roots.get(glyph)!)!)! - baseList, baseList + 6 + 6 * index);
+}
+
+/** The clip list and its boxes (copied as they were). */
+function writeClips(out: Buffer, plan: Layout, table: Buffer): void {
+  const { clipList } = plan.at;
+  if (plan.clips.length === 0) return;
+  out[clipList] = 1;
+  out.writeUInt32BE(plan.clips.length, clipList + 1);
+  plan.clips.forEach((clip, index) => {
+    const record = clipList + 5 + 7 * index;
+    out.writeUInt16BE(clip.start, record);
+    out.writeUInt16BE(clip.end, record + 2);
+    out.writeUIntBE(plan.clipBoxAt.get(clip.box)!, record + 4, 3);
   });
-  out.writeUInt32BE(layerPaints.length, layerList);
-  layerPaints.forEach((at, index) => out.writeUInt32BE(placed.get(walk.nodes.get(at)!)! - layerList, layerList + 4 + 4 * index));
-  if (clips.length > 0) {
-    out[clipList] = 1;
-    out.writeUInt32BE(clips.length, clipList + 1);
-    clips.forEach((clip, index) => {
-      const at = clipList + 5 + 7 * index;
-      out.writeUInt16BE(clip.start, at);
-      out.writeUInt16BE(clip.end, at + 2);
-      out.writeUIntBE(clipBoxAt.get(clip.box)!, at + 4, 3);
-    });
-    for (const box of clipBoxes) table.copy(out, clipList + clipBoxAt.get(box)!, box, box + (table[box] === 2 ? 13 : 9));
-  }
-  for (const node of order) {
-    const at = placed.get(node)!;
-    table.copy(out, at, node.at, node.at + node.size);
-    for (const link of node.links) out.writeUIntBE(placed.get(link.target)! - at, at + link.field, 3);
-    if (node.layers) out.writeUInt32BE(ranges.get(`${node.layers.first}:${node.layers.count}`)!, at + 2);
-  }
-  return out;
+  for (const [box, offset] of plan.clipBoxAt) table.copy(out, clipList + offset, box, box + (table[box] === 2 ? 13 : 9));
 }
 
 /** The clip boxes of the glyphs `keep`: one clip per run of consecutive kept glyphs sharing a box. */
