@@ -8,7 +8,8 @@
  * quiz feedback revealed in the browser); a font face none of whose
  * characters the deck uses is left out, and the emoji font, subset to the
  * course already, is kept as it is. A single file already made from the
- * deck as it is now is not made again.
+ * deck page as it is now (with the same theme and emoji font) is not made
+ * again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -48,10 +49,13 @@ export async function writeSingleFiles(out: string, decks: DeckSummary[], cache:
 
 async function writeSingleFile(out: string, deck: DeckSummary, cache: string | undefined): Promise<number> {
   const target = path.join(out, singleFilePath(deck.slug));
-  const source = (await expectedSource(out, deck)) ?? '';
+  const page = await readFile(path.join(out, deck.slug, 'index.html'), 'utf8');
+  // Made again when the page (fitted or not), its theme or the course's emoji font changed.
+  const emoji = await readFile(path.join(out, '_assets', 'emoji.css'), 'utf8').catch(() => '');
+  const source = createHash('sha256').update(page).update((await expectedSource(out, deck)) ?? '').update(emoji).digest('hex').slice(0, 32);
   const existing = await readFile(target, 'utf8').catch(() => '');
-  if (source && existing.includes(`<meta name="lecture-deck" content="${source}">`)) return Buffer.byteLength(existing);
-  const tree = parsePage(await readFile(path.join(out, deck.slug, 'index.html'), 'utf8'));
+  if (existing.includes(`<meta name="lecture-deck" content="${source}">`)) return Buffer.byteLength(existing);
+  const tree = parsePage(page);
   const inliner: Inliner = { out, ...charactersOf(tree), cache };
   const folder = path.join(out, deck.slug);
   const parents = parentsOf(tree);
