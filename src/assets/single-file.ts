@@ -73,7 +73,7 @@ async function writeSingleFile(out: string, deck: DeckSummary, cache: string | u
     if (text?.type === 'text' && text.value.includes('url(')) text.value = await inlineUrls(inliner, text.value, path.join(folder, 'index.html'));
   }
   await inlineMedia(inliner, tree, folder);
-  select('head')?.children.push(h('meta', { name: 'lecture-deck', content: source }));
+  select('head', tree)?.children.push(h('meta', { name: 'lecture-deck', content: source }));
   const html = `${toHtml(tree, { allowDangerousHtml: true })}\n`;
   await writeAtomically(target, html);
   return Buffer.byteLength(html);
@@ -87,8 +87,8 @@ function charactersOf(tree: Root): { text: Set<number>; math: Set<number> } {
   const add = (set: Set<number>, value: string) => {
     for (const character of value) set.add(character.codePointAt(0)!);
   };
-  add(text, toText(select('body') ?? tree, { whitespace: 'pre' }));
-  add(text, toText(select('title') ?? tree));
+  add(text, toText(select('body', tree) ?? tree, { whitespace: 'pre' }));
+  add(text, toText(select('title', tree) ?? tree));
   for (const strings of selectAll('script#quiz-strings', tree)) add(text, toText(strings));
   for (const formula of selectAll('.katex', tree)) add(math, toText(formula, { whitespace: 'pre' }));
   return { text, math };

@@ -45,6 +45,13 @@ describe('single-file decks of the sample course', () => {
     rmSync(alone, { recursive: true, force: true });
   });
 
+  test('a single file is made again only when its deck changed', async () => {
+    const file = path.join(root, 'dist', '02-images', '02-images.html');
+    const before = statSync(file).mtimeMs;
+    await build({ root, overrides: { output: { singleFile: true } } });
+    expect(statSync(file).mtimeMs).toBe(before);
+  }, 120_000);
+
   test('every deck is under 1.5 MB, and the course page links them', () => {
     expect(Object.keys(sizes)).toEqual(['01-containers', '02-images', '03-volumes-networks']);
     expect(Math.max(...Object.values(sizes))).toBeLessThan(1.5 * 1024 * 1024);
