@@ -44,7 +44,8 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   define: { LECTURE_VERSION: JSON.stringify(version) },
-  external: ['puppeteer-core'],
+  // fontverter loads wawoff2, whose WebAssembly builds find their files next to themselves.
+  external: ['puppeteer-core', 'fontverter'],
   banner: { js: "import { createRequire as __lectureRequire } from 'node:module'; const require = __lectureRequire(import.meta.url);" },
   plugins: [unnamedVisitors],
   logLevel: 'warning',

@@ -72,6 +72,10 @@ export const rules = {
   fitFailed: 'fit-failed',
   /** A deck whose PDF could not be made (timeout, browser crash), after one retry. */
   pdfFailed: 'pdf-failed',
+  /** A character no font on the printing machine has (not even the emoji font): it prints as an empty box. */
+  missingGlyph: 'missing-glyph',
+  /** A PDF in the output printed from an earlier version of its deck: left off the course page. */
+  stalePdf: 'stale-pdf',
   /** A link to `#id`, `other.md#id` or `#/slide-id` whose id the target deck does not have. */
   missingAnchor: 'missing-anchor',
   /** An empty or placeholder link or source (`link`, `TODO`, `#`, `about:blank`, `example.com`). */

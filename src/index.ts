@@ -7,6 +7,7 @@ export { serve, type ServeOptions, type ServeHandle, type BuildEvent } from './s
 export type { CheckContext, CheckedLecture, LectureFacts, MessageSource, Target, TargetData } from './check/types.js';
 export { formatReport, formats, type Format } from './check/report/index.js';
 export { discoverLectures, type Lecture } from './course/discover.js';
+export { initCourse, type InitOptions, type InitResult } from './course/init.js';
 export { explainDialect, type ExplainOptions, type Explanation } from './course/explain.js';
 export { detectDialect, dialects, type Detection, type Dialect } from './dialects/detect.js';
 export { loadConfig, ConfigError, configNames, type LoadedConfig } from './config/load.js';

@@ -44,6 +44,9 @@ import { stretch } from './transforms/stretch.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
 import { remarkQuizTags } from './mdast/quiz-tags.js';
 import { revealDocument } from './render/document.js';
+import { dropNotes } from './render/drop-notes.js';
+import { fingerprint } from './render/fingerprint.js';
+import { glyphs } from './render/glyphs.js';
 import { handlers } from './render/handlers.js';
 import { highlight } from './render/highlight.js';
 import { localise } from './render/localise.js';
@@ -172,6 +175,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)
     .use(hastNesting)
+    .use(options.config.publish.notes ? [] : [dropNotes])
     .use(references, { resolve: options.resolve ?? (() => undefined) })
     .use(backgrounds)
     .use(diagrams, { enabled: options.diagrams, themeFile: options.themeFile, defaultTheme: options.config.theme, browser: options.config.pdf.browser })
@@ -180,7 +184,9 @@ export function createProcessor(options: ProcessorOptions) {
     .use(math)
     .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret, classroom: options.classroom })
+    .use(glyphs)
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
+    .use(fingerprint)
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
 

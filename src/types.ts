@@ -483,6 +483,14 @@ declare module 'vfile' {
     answerFile: AnswerFile;
     /** Every link, image and link definition of the source as parsed, before any transform moves its text (to the title slide's author, say): the checker checks them all. */
     sourceLinks: SourceLink[];
+    /** A hash of the page as students see it, the same whichever quiz secret sealed it: what a PDF was made from. */
+    fingerprint: string;
+    /** The characters the deck shows as emoji, for the course's emoji font. */
+    emoji: string;
+    /** Text-style symbols the emoji font also has, used where no other font has them. */
+    symbols: string;
+    /** Every character beyond ASCII the deck shows, with the source line it first appears on. */
+    glyphLines: Record<string, number>;
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * The shared assets every deck links: reveal.js and its notes plugin, the
  * themes in use with their fonts, the code colours and, when a deck has
- * math, KaTeX's stylesheet and fonts. Stored once for the whole course under
- * `_assets/`; nothing is loaded from a CDN and themes never fetch fonts.
+ * math, KaTeX's stylesheet and fonts; the emoji font is written by the build
+ * (`fonts/emoji.ts`). Stored once for the whole course under `_assets/`;
+ * nothing is loaded from a CDN and themes never fetch fonts.
  */
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { withEmojiFallback } from './fonts/emoji.js';
 import { packageRoot } from './package-root.js';
 import { copyAtomically, writeAtomically } from './write.js';
 import { createScope, isInside, resolveInScope, type Scope } from './scope.js';
@@ -113,7 +115,8 @@ async function copyStylesheet(from: string, target: string, name: string, needs?
     return `url(${quote}${toFonts}/${base}${quote})`;
   });
   await Promise.all(copies);
-  await writeAtomically(destination, rewritten);
+  // Every font list falls back to the course's emoji font (see fonts/emoji.ts).
+  await writeAtomically(destination, withEmojiFallback(rewritten));
 }
 
 /** Whether `file` is one of the font files we ship. */

@@ -12,6 +12,10 @@ interface CommandModule {
 }
 
 const commands: Record<string, () => Promise<CommandModule>> = {
+  init: async () => {
+    const module = await import('./commands/init.js');
+    return { meta: module.initMeta, args: module.initArgs, run: module.runInit };
+  },
   build: async () => {
     const module = await import('./commands/build.js');
     return { meta: module.buildMeta, args: module.buildArgs, run: module.runBuild };

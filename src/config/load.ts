@@ -50,6 +50,8 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
       pdf: { ...user.pdf, ...overrides.pdf },
       fit: { ...user.fit, ...overrides.fit },
       check: { ...user.check, ...overrides.check },
+      publish: { ...user.publish, ...overrides.publish },
+      output: { ...user.output, ...overrides.output },
       rules: { ...user.rules, ...overrides.rules },
     }),
     root: path.dirname(found),

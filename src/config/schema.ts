@@ -81,6 +81,34 @@ export interface PdfOptions {
   timeout: number;
   /** Decks exported at once (browser pages). @default the number of cores */
   jobs?: number | undefined;
+  /**
+   * Decks per CI job: `lecture pdf --shards` plans one job for every this
+   * many decks, so a CI matrix exports a large course in parallel (each job
+   * runs `lecture pdf --shard i/n`). @default 12
+   */
+  shardSize: number;
+}
+
+/** What goes into the published output folder. */
+export interface PublishOptions {
+  /**
+   * Speaker notes in the published output: in the decks (the speaker view)
+   * and as a notes PDF linked from the course page. `false` leaves them out
+   * of everything in the output folder; the notes PDF (`pdf.notes`) is then
+   * written next to the answer keys, for the instructor. @default true
+   */
+  notes: boolean;
+}
+
+/** How decks are written. */
+export interface OutputOptions {
+  /**
+   * Also write each deck as one self-contained HTML file
+   * (`<slug>/<slug>.html`: reveal.js, theme, subset fonts, math, images and
+   * media inside), for an LMS or an e-mail, linked from the course page.
+   * @default false
+   */
+  singleFile: boolean;
 }
 
 /** Fitting slides to their canvas after the build (needs a browser). */
@@ -158,6 +186,10 @@ export interface Config {
   classroom: ClassroomOptions;
   /** PDF export. */
   pdf: PdfOptions;
+  /** What is published. */
+  publish: PublishOptions;
+  /** How decks are written. */
+  output: OutputOptions;
   /** Slides that fit. */
   fit: FitOptions;
   /** `lecture check`. */
@@ -192,13 +224,15 @@ export const defaultConfig: Config = {
   classroom: { results: 'quiz-results' },
   lectureTimeout: 60,
   quiz: { answers: 'hidden', keys: 'quiz-keys' },
-  pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60 },
+  pdf: { fragments: false, notes: 'none', handout: 0, pageNumbers: true, tagged: false, timeout: 60, shardSize: 12 },
+  publish: { notes: true },
+  output: { singleFile: false },
   fit: { enabled: true, minScale: 0.7 },
   check: { offline: false, remoteAnchors: false, exclude: [], cacheAge: 86_400, timeout: 10, perHost: 4, concurrency: 64, retries: 2, layout: false, hostBudget: 30 },
 };
 
 /** A configuration as written: any subset of the fields. */
-export type UserConfig = Partial<Omit<Config, 'reveal' | 'assets' | 'classroom' | 'quiz' | 'pdf' | 'fit' | 'check'>> & {
+export type UserConfig = Partial<Omit<Config, 'reveal' | 'assets' | 'classroom' | 'quiz' | 'pdf' | 'fit' | 'check' | 'publish' | 'output'>> & {
   assets?: Partial<AssetOptions>;
   classroom?: Partial<ClassroomOptions>;
   fit?: Partial<FitOptions>;
@@ -206,6 +240,8 @@ export type UserConfig = Partial<Omit<Config, 'reveal' | 'assets' | 'classroom' 
   quiz?: Partial<QuizOptions>;
   pdf?: Partial<PdfOptions>;
   check?: Partial<CheckSettings>;
+  publish?: Partial<PublishOptions>;
+  output?: Partial<OutputOptions>;
 };
 
 /** Merge a user configuration over the defaults. */
@@ -220,6 +256,8 @@ export function resolveConfig(user: UserConfig = {}): Config {
     pdf: { ...defaultConfig.pdf, ...user.pdf },
     fit: { ...defaultConfig.fit, ...user.fit },
     check: { ...defaultConfig.check, ...user.check },
+    publish: { ...defaultConfig.publish, ...user.publish },
+    output: { ...defaultConfig.output, ...user.output },
     rules: { ...defaultConfig.rules, ...user.rules },
     strings: { ...defaultConfig.strings, ...user.strings },
   };

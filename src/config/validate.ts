@@ -46,6 +46,15 @@ const pdf = z.strictObject({
   tagged: z.boolean(),
   timeout: z.number().positive(),
   jobs: z.number().int().positive(),
+  shardSize: z.number().int().positive(),
+});
+
+const publish = z.strictObject({
+  notes: z.boolean(),
+});
+
+const output = z.strictObject({
+  singleFile: z.boolean(),
 });
 
 const fit = z.strictObject({
@@ -88,6 +97,8 @@ const schema = z.strictObject({
   pdf: pdf.partial(),
   fit: fit.partial(),
   check: check.partial(),
+  publish: publish.partial(),
+  output: output.partial(),
 }).partial();
 
 /** The problems in `value` as sentences, or the typed configuration. */
@@ -131,7 +142,7 @@ function suggestion(guess: string | undefined): string {
 
 function unknownKey(parent: string, name: string): string {
   const path = parent ? `${parent}.${name}` : name;
-  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, assets: assets.shape, classroom: classroom.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape };
+  const shapes: Record<string, object> = { '': schema.shape, reveal: reveal.shape, assets: assets.shape, classroom: classroom.shape, quiz: quiz.shape, pdf: pdf.shape, fit: fit.shape, check: check.shape, publish: publish.shape, output: output.shape };
   const known = Object.keys(shapes[parent] ?? {});
   const guess = closest(name, known);
   return `Unknown key \`${path}\`${guess ? `; did you mean \`${parent ? `${parent}.` : ''}${guess}\`?` : ''}`;

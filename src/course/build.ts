@@ -7,14 +7,14 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { copyVendorAssets, findThemes } from '../assets/vendor.js';
+import { writeEmojiFont } from '../assets/fonts/emoji.js';
+import { assetFolder, copyVendorAssets, findThemes } from '../assets/vendor.js';
 import { writeAtomically } from '../assets/write.js';
 import { ConfigError, lecturesFolder as findLectures, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
-import { renderCoursePage, type DeckSummary } from '../render/course-page.js';
-import { withDownloads } from './downloads.js';
-import { comparePaths, discoverLectures, selectLectures, type Lecture } from './discover.js';
+import type { DeckSummary } from '../render/course-page.js';
+import { discoverLectures, selectLectures, type Lecture } from './discover.js';
 import { courseFolders, type CourseFolders } from './folders.js';
 import { cacheFolder, claimFolder, markOwned, outputFolder } from './ownership.js';
 import { lockOutput, openStage } from './stage.js';
@@ -22,7 +22,8 @@ import { BuildCache, quizSecret } from './cache.js';
 import type { BrowserSession } from '../export/session.js';
 import type { FitStep } from '../fit/report.js';
 import type { BuildContext, LectureResult } from './lecture.js';
-import { readManifest, writeManifest } from './manifest.js';
+import { fileRecord, type DeckRecord } from './manifest.js';
+import { listDecks, renderCourse, reportStale, writeCoursePage } from './index-page.js';
 import { fileWithMessages, messagesToData } from './messages.js';
 import { buildAll } from './pool.js';
 import { writeQuizKeys } from './quiz-keys.js';
@@ -70,6 +71,12 @@ export interface BuildOptions {
   classroom?: boolean | undefined;
   /** Secret of the quiz salts and tokens. @default the course's, kept in the cache folder */
   quizSecret?: string | undefined;
+  /** Where the list of decks is kept between builds. @default a file in the cache folder, keyed by the output folder */
+  record?: DeckRecord | undefined;
+  /** The caller exports the PDFs next: PDFs older than their deck are not reported yet. @default false */
+  exporting?: boolean | undefined;
+  /** Write the answer keys; `false` for a copy of some decks built only to print them (with answers, with notes). @default true */
+  keys?: boolean | undefined;
 }
 
 /** What a build did. */
@@ -78,6 +85,8 @@ export interface BuildResult {
   files: VFile[];
   /** Decks written in this run. */
   decks: DeckSummary[];
+  /** Every deck the course page lists (built in this run or before). */
+  listed: DeckSummary[];
   /** Absolute output folder (symbolic links resolved). */
   out: string;
   /** The course folder. */
@@ -183,15 +192,22 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
     if (!lent) await (await session)?.close();
   }
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
-  const listed = await writeCoursePage(out, root, config, decks, all);
+  const record = options.record ?? fileRecord(folders.records, folders.out);
+  const listed = await listDecks({ out, root, config, record }, decks, all);
+  await writeEmojiFont(path.join(out, assetFolder), listed, folders.records);
+  // The HTML parser and the font subsetter load only for single-file decks.
+  if (config.output.singleFile) await (await import('../assets/single-file.js')).writeSingleFiles(out, listed, folders.records);
+  const stale = await renderCourse(out, config, listed);
+  await writeAtomically(path.join(out, '.nojekyll'), '');
+  if (!options.exporting) reportStale(stale, files, root);
   const withQuizzes = built.flatMap((result) => (result.summary ? [{ summary: result.summary, quizzes: result.quizzes }] : []));
-  await writeQuizKeys(folders.keys, withQuizzes, listed);
+  if (options.keys !== false) await writeQuizKeys(folders.keys, withQuizzes, listed);
 
   const reported = course.messages.length > 0 ? [course, ...files] : files;
   for (const file of reported) applyRuleSettings(file, config.rules);
   const failed = reported.some((file) => file.messages.some((message) => message.fatal === true));
   const inputs = lectures.map((lecture, index) => ({ source: lecture.source, slug: lecture.slug, files: built[index]!.dependencies.map((file) => file.path) }));
-  return { files: reported, decks, out, root, keys: folders.keys, config, failed, inputs };
+  return { files: reported, decks, listed, out, root, keys: folders.keys, config, failed, inputs };
 }
 
 /** Restore unchanged lectures from the cache, build the rest, and remember them. */
@@ -225,18 +241,6 @@ function uniqueSlugs(lectures: Lecture[], course: VFile): Lecture[] {
   });
 }
 
-/** Write the course page; returns every deck it lists. */
-async function writeCoursePage(out: string, root: string, config: Config, built: DeckSummary[], all: Lecture[]): Promise<DeckSummary[]> {
-  const existing = new Set(all.map((lecture) => path.relative(root, lecture.source).split(path.sep).join('/')));
-  const previous = (await readManifest(out)).filter((deck) => existing.has(deck.source));
-  const bySlug = new Map([...previous, ...built].map((deck) => [deck.slug, deck]));
-  const decks = [...bySlug.values()].sort((a, b) => comparePaths(a.source, b.source));
-  await writeManifest(out, decks);
-  await renderCourse(out, config, decks);
-  await writeAtomically(path.join(out, '.nojekyll'), '');
-  return decks;
-}
-
 /**
  * Rewrite the course page for the lectures that exist now, building none:
  * after lectures were deleted or renamed. Writes into the output folder
@@ -246,15 +250,15 @@ export async function refreshCoursePage(options: BuildOptions): Promise<BuildRes
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
   const folders = courseFolders(root, config, { cache: options.cache });
   const all = await discoverLectures(folders.lectures, { scope: folders.scope });
-  await writeCoursePage(folders.out, root, config, [], all);
-  return { files: [], decks: [], out: folders.out, root, keys: folders.keys, config, failed: false, inputs: [] };
+  const record = options.record ?? fileRecord(folders.records, folders.out);
+  const { decks } = await writeCoursePage({ out: folders.out, root, config, record }, [], all);
+  return { files: [], decks: [], listed: decks, out: folders.out, root, keys: folders.keys, config, failed: false, inputs: [] };
 }
 
-/** Rewrite the course page from the recorded decks, e.g. to link PDFs exported since the build. */
-export async function relinkCoursePage(out: string, config: Config): Promise<void> {
-  await renderCourse(out, config, await readManifest(out));
-}
-
-async function renderCourse(out: string, config: Config, decks: DeckSummary[]): Promise<void> {
-  await writeAtomically(path.join(out, 'index.html'), renderCoursePage(config.title, withDownloads(out, decks), config.lang, config.strings));
+/**
+ * Rewrite the course page of a build, e.g. to link the PDFs exported since;
+ * PDFs still older than their deck are reported on `files`.
+ */
+export async function relinkCoursePage(result: BuildResult, files: VFile[]): Promise<void> {
+  reportStale(await renderCourse(result.out, result.config, result.listed), files, result.root);
 }

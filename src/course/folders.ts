@@ -17,8 +17,14 @@ export interface CourseFolders {
   lectures: string;
   out: string;
   keys: string;
-  /** The cache folder, or `false` when the course has none. */
+  /** The cache folder, or `false` when the course has none (or the command uses none). */
   cache: string | false;
+  /**
+   * Where the build keeps its own records (the list of decks, which names
+   * source files, so never in the output): the cache folder, also with
+   * `--no-cache`; `false` with the config's `cache: false`.
+   */
+  records: string | false;
   /** The folders lectures may read files from. */
   scope: Scope;
 }
@@ -51,13 +57,14 @@ export function courseFolders(root: string, config: Config, options: FolderOptio
     out: realPath(path.resolve(root, config.out)),
     keys: realPath(path.resolve(root, config.quiz.keys)),
     cache: options.cache === false || config.cache === false ? false : realPath(path.resolve(root, config.cache)),
+    records: config.cache === false ? false : realPath(path.resolve(root, config.cache)),
     scope: createScope(root, config.assets.allow),
   };
   if (options.output !== false) {
     checkOutput(folders, config.out);
     checkOwnFolder(folders, folders.keys, keysFolder, config.quiz.keys);
   }
-  if (folders.cache !== false) checkOwnFolder(folders, folders.cache, cacheFolder, String(config.cache));
+  if (folders.records !== false) checkOwnFolder(folders, folders.records, cacheFolder, String(config.cache));
   return folders;
 }
 

@@ -107,6 +107,11 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
         slides: file.data.slideCount ?? 0,
         lines: file.data.slideLines,
         quizzes: file.data.quizzes?.length,
+        fingerprint: file.data.fingerprint,
+        theme: file.data.theme,
+        emoji: file.data.emoji || undefined,
+        symbols: file.data.symbols || undefined,
+        glyphs: file.data.glyphLines,
         source: path.relative(context.root, lecture.source).split(path.sep).join('/'),
       },
     };

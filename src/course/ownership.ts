@@ -41,10 +41,10 @@ export const outputFolder: FolderKind = {
 /** The answer keys (`quiz-keys/`): written next to the course, never published. */
 export const keysFolder: FolderKind = {
   marker: '.lecture-keys',
-  content: 'Quiz answer keys written by `lecture build`. Never publish this folder.\n',
+  content: 'Quiz answer keys and private notes written by `lecture build` and `lecture pdf`. Never publish this folder.\n',
   label: 'answer-key folder',
   setting: 'the config key `quiz.keys`',
-  foreign: (names, folder) => names.filter((name) => !(name === 'quiz-key.md' || name.endsWith('-answers.pdf') || temporary.test(name) || (name.endsWith('.json') && isDeckKey(path.join(folder, name))))),
+  foreign: (names, folder) => names.filter((name) => !(name === 'quiz-key.md' || name.endsWith('-answers.pdf') || name.endsWith('-notes.pdf') || temporary.test(name) || (name.endsWith('.json') && isDeckKey(path.join(folder, name))))),
 };
 
 /** Classroom results and journals (`quiz-results/`): students' answers, never published. */
@@ -62,7 +62,7 @@ export const cacheFolder: FolderKind = {
   content: 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by lecture (the build cache).\n',
   label: 'cache folder',
   setting: '`--no-cache` or the config key `cache`',
-  foreign: (names) => names.filter((name) => !/^([0-9a-f]{24}\.json|check-[a-z-]+\.json|quiz-secret|fit)$/.test(name) && !temporary.test(name)),
+  foreign: (names) => names.filter((name) => !/^([0-9a-f]{24}\.json|decks-[0-9a-f]{16}\.json|check-[a-z-]+\.json|quiz-secret|fit|fonts)$/.test(name) && !temporary.test(name)),
 };
 
 /** Whether `file` is an answer key this tool wrote. */

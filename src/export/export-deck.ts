@@ -10,10 +10,12 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { toHtml } from 'hast-util-to-html';
 import { writeAtomically } from '../assets/write.js';
+import { expectedSource } from '../course/downloads.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { parsePage } from '../render/parse-page.js';
 import { withMetadata } from './metadata.js';
 import { printDocument, type PrintDocument, type PrintOptions } from './print/document.js';
+import { missingGlyphs } from './print/glyph-check.js';
 import { settlePage, type Overflow } from './print/settle.js';
 import type { CourseServer } from './server.js';
 import type { BrowserSession } from './session.js';
@@ -43,6 +45,8 @@ export interface DeckOutcome {
   written: WrittenPdf[];
   /** Slides (or their notes) that had to shrink to fit their page. */
   overflows: Overflow[];
+  /** Characters no font on this machine has: they print as empty boxes. */
+  missing: string[];
   /** Why the deck could not be exported, after its retry. */
   error?: string | undefined;
 }
@@ -68,7 +72,7 @@ export interface DeckJob {
 export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
   let lastError = '';
   for (let attempt = 0; attempt < 2; attempt++) {
-    const outcome: DeckOutcome = { deck: job.deck, written: [], overflows: [] };
+    const outcome: DeckOutcome = { deck: job.deck, written: [], overflows: [], missing: [] };
     try {
       // Each attempt is a job of its own, with print documents of its own: the late clean-up of an
       // abandoned attempt must not take the next attempt's page or documents away.
@@ -79,7 +83,7 @@ export async function exportDeck(job: DeckJob): Promise<DeckOutcome> {
       lastError = error instanceof Error ? error.message : String(error);
     }
   }
-  return { deck: job.deck, written: [], overflows: [], error: lastError };
+  return { deck: job.deck, written: [], overflows: [], missing: [], error: lastError };
 }
 
 async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
@@ -92,8 +96,10 @@ async function runDeck(job: DeckJob, outcome: DeckOutcome): Promise<void> {
         await page.goto(job.server.url(pathname), { waitUntil: 'load', timeout: 0 });
         const overflows = await page.evaluate(settlePage);
         if (variant.kind === 'slides' || variant.kind === 'notes') outcome.overflows.push(...overflows.filter((overflow) => overflow.notes === (variant.kind === 'notes')));
+        // Once a deck: the same characters, in the same fonts, print in every variant.
+        if (variant === documents[0]?.variant) outcome.missing = await page.evaluate(missingGlyphs, Object.keys(job.deck.glyphs ?? {}));
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: job.tagged, tagged: job.tagged, timeout: 0 });
-        const metadata = { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords };
+        const metadata = { title: job.deck.title, author: job.deck.author, subject: job.deck.subject, keywords: job.deck.keywords, source: await expectedSource(job.out, job.deck) };
         const bytes = await withMetadata(pdf, metadata, job.version, job.tagged ? [] : document.outline);
         await writeAtomically(variant.file, bytes);
         const written = { kind: variant.kind, file: variant.file, pages: document.pages, bytes: bytes.length };

@@ -16,6 +16,8 @@ export interface PdfMetadata {
   author: string[];
   subject?: string | undefined;
   keywords?: string[] | undefined;
+  /** The fingerprint of the deck printed (`/LectureDeck`), so the course page can tell a PDF of another version. */
+  source?: string | undefined;
 }
 
 /** `pdf` with its document properties set, and `outline` added when given and the PDF has none. */
@@ -40,8 +42,10 @@ function appendInfo(pdf: Uint8Array, metadata: PdfMetadata, version: string, out
     ['Creator', `lecture ${version}`],
     ['Producer', 'Chromium (Skia/PDF)'],
     ['CreationDate', pdfDate(new Date())],
+    ['LectureDeck', metadata.source && /^[0-9a-f]+$/.test(metadata.source) ? metadata.source : undefined],
   ];
-  const info = entries.flatMap(([key, value]) => (value === undefined ? [] : [`/${key} ${key === 'CreationDate' ? `(${value})` : utf16(value)}`])).join(' ');
+  const literal = new Set(['CreationDate', 'LectureDeck']);
+  const info = entries.flatMap(([key, value]) => (value === undefined ? [] : [`/${key} ${literal.has(key) ? `(${value})` : utf16(value)}`])).join(' ');
   objects.push([number, `<<${info}>>`]);
   if (outline.length > 0) objects.push(...outlineObjects(pdf, Number(trailer[2]), Number(root[1]), number + 1, outline));
   const xref = new Map<number, number>();
@@ -135,12 +139,18 @@ function pdfDate(date: Date): string {
 
 async function rewriteInfo(pdf: Uint8Array, metadata: PdfMetadata, version: string): Promise<Uint8Array> {
   // pdf-lib is large (1 MB of script) and Chromium's PDFs never need it: loaded only here.
-  const { PDFDocument } = commonJs(await import('pdf-lib'));
+  const { PDFDict, PDFDocument, PDFName, PDFString } = commonJs(await import('pdf-lib'));
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author.length > 0) document.setAuthor(metadata.author.join(', '));
   if (metadata.subject) document.setSubject(metadata.subject);
   if (metadata.keywords && metadata.keywords.length > 0) document.setKeywords(metadata.keywords);
   document.setCreator(`lecture ${version}`);
-  return document.save({ useObjectStreams: true });
+  if (metadata.source) {
+    // pdf-lib has no setter for a custom property: the Info dictionary is the trailer's.
+    const info = document.context.lookup(document.context.trailerInfo.Info);
+    if (info instanceof PDFDict) info.set(PDFName.of('LectureDeck'), PDFString.of(metadata.source));
+  }
+  // Without object streams, so the fingerprint can be read back without parsing the file.
+  return document.save({ useObjectStreams: metadata.source === undefined });
 }

@@ -30,6 +30,7 @@ export const deckAssets = {
   katex: 'katex/katex.min.css',
   quizStyle: 'quiz/quiz.css',
   quizScript: 'quiz/quiz.js',
+  emoji: 'emoji.css',
   scripts: ['reveal/reveal.js', 'reveal/plugin/notes.js'],
 };
 
@@ -43,6 +44,8 @@ export function revealDocument(options: DocumentOptions) {
     const styles = [...deckAssets.styles, `themes/${theme}.css`, deckAssets.layout, deckAssets.highlight];
     if (file.data.hasMath) styles.push(deckAssets.katex);
     if (file.data.hasQuiz) styles.push(deckAssets.quizStyle);
+    // The course's emoji font (see assets/fonts/emoji.ts), for a deck that shows any.
+    if (file.data.emoji || file.data.symbols) styles.push(deckAssets.emoji);
     const scripts = file.data.hasQuiz ? [...deckAssets.scripts, deckAssets.quizScript] : deckAssets.scripts;
     const plugins = file.data.hasQuiz ? ['RevealNotes', 'RevealQuiz'] : ['RevealNotes'];
     const title = meta?.title ? plainTitle(meta.title) : (file.stem ?? 'Slides');

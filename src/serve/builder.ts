@@ -7,6 +7,7 @@
  */
 import type { BuildOptions, BuildResult } from '../course/build.js';
 import type { ClassroomSetup } from '../classroom/start.js';
+import type { DeckRecord } from '../course/manifest.js';
 import type { BrowserSession } from '../export/session.js';
 import type { DeckBook } from './decks.js';
 import type { Plan } from './plan.js';
@@ -15,7 +16,7 @@ import type { LiveServer } from './server.js';
 
 export type Builder = ReturnType<typeof createBuilder>;
 
-export function createBuilder(options: ServeOptions, folder: string, session: BrowserSession | undefined, book: DeckBook, classroom?: ClassroomSetup | undefined) {
+export function createBuilder(options: ServeOptions, folder: string, session: BrowserSession | undefined, book: DeckBook, record: DeckRecord, classroom?: ClassroomSetup | undefined) {
   let server: LiveServer | undefined;
   let queue: Plan | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -23,8 +24,14 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
     root: options.root,
     config: options.config,
     paths: plan.full ? options.paths : plan.paths,
-    // In a classroom, answers are revealed by the presenter, never by an answer slide.
-    overrides: { ...options.overrides, out: folder, ...(classroom ? { quiz: { ...options.overrides?.quiz, answers: 'hidden' as const } } : {}) },
+    // In a classroom, answers are revealed by the presenter, never by an answer slide. Single-file copies are
+    // for publishing: making them on every edit would only slow the preview.
+    overrides: {
+      ...options.overrides,
+      out: folder,
+      output: { ...options.overrides?.output, singleFile: false },
+      ...(classroom ? { quiz: { ...options.overrides?.quiz, answers: 'hidden' as const } } : {}),
+    },
     classroom: classroom !== undefined,
     quizSecret: classroom?.classroom.identity.secret,
     stage: false,
@@ -32,6 +39,8 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
     fit: fit && session !== undefined,
     session,
     jobs: plan.full ? undefined : 0,
+    // The serve folder is this process's alone: its list of decks lives in memory, not in the cache folder.
+    record,
   });
   const step = async (plan: Plan, fit: boolean, started: number) => {
     const { build, refreshCoursePage } = await import('../course/build.js');

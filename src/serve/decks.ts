@@ -58,7 +58,7 @@ export class DeckBook {
     }
     const course = result.files.find((file) => !result.inputs.some((input) => path.resolve(file.cwd, file.path) === input.source));
     this.#course = toDiagnostics(course, this.#cwd);
-    await this.#reorder(folder);
+    this.#reorder(result.listed);
     this.#courseVersion++;
     return changed;
   }
@@ -104,9 +104,8 @@ export class DeckBook {
   }
 
   /** The decks the course page lists, in its order; decks of deleted lectures are forgotten. */
-  async #reorder(folder: string): Promise<void> {
-    const { readManifest } = await import('../course/manifest.js');
-    this.#order = (await readManifest(folder)).map((deck) => deck.slug);
+  #reorder(listed: BuildResult['listed']): void {
+    this.#order = listed.map((deck) => deck.slug);
     for (const slug of [...this.#entries.keys()]) if (!this.#order.includes(slug)) this.#entries.delete(slug);
   }
 }

@@ -16,6 +16,7 @@ import type { BuildResult } from '../course/build.js';
 import type { ClassroomSetup } from '../classroom/start.js';
 import type { Config } from '../config/schema.js';
 import { courseFolders, resultsFolderOf, type CourseFolders } from '../course/folders.js';
+import { memoryRecord } from '../course/manifest.js';
 import type { BrowserSession } from '../export/session.js';
 import { planRebuild } from './plan.js';
 import { startServer } from './server.js';
@@ -118,7 +119,7 @@ export async function serve(options: ServeOptions = {}): Promise<ServeHandle> {
     const session = options.fit === false || !loaded.config.fit.enabled ? undefined : await startFitting(loaded.root, loaded.config);
     if (session) cleanup.push(() => session.close());
     const book = new DeckBook(process.cwd());
-    const builder = createBuilder(options, folder, session, book, classroom);
+    const builder = createBuilder(options, folder, session, book, memoryRecord(), classroom);
     await builder.run({ paths: [], full: true, reload: false });
     const handlers = { folder, initial: (page: string) => book.initial(page), version: (page: string) => book.version(page), route: classroom?.route, scripts: classroom?.scripts };
     const server = await startServer(handlers, host, options.port ?? 4040);

@@ -5,7 +5,8 @@
  *
  * - Quarto: ```` ```{.python code-line-numbers="1-2|4"} ````;
  * - Pandoc: ```` ```{.python .number-lines startFrom=10} ````;
- * - reveal.js's markdown plugin: ```` ```js [1|2-3] ```` (or `[10: 1|2]`, numbered from 10).
+ * - reveal.js's markdown plugin: ```` ```js [1|2-3] ```` (or `[10: 1|2]`, numbered from 10),
+ *   and its HTML attribute on the block: ```` ```{.js data-line-numbers="1|2-3"} ````.
  */
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -18,7 +19,7 @@ export function codeLines() {
   return (tree: Root): undefined => {
     visit(tree, 'code', (node) => {
       const attributes: Attributes = node.data?.attributes ?? { classes: [], values: {} };
-      const changed = fromMeta(node, attributes) || fromPandoc(attributes);
+      const changed = fromMeta(node, attributes) || fromRevealAttribute(attributes) || fromPandoc(attributes);
       if (changed || attributes.values['code-line-numbers'] !== undefined) node.data = { ...node.data, attributes };
     });
   };
@@ -31,6 +32,18 @@ function fromMeta(node: Code, attributes: Attributes): boolean {
   node.meta = null;
   attributes.values['code-line-numbers'] = match[2]!.replace(/\s+/g, '') || 'true';
   if (match[1]) attributes.values['start-from'] = match[1];
+  return true;
+}
+
+/** reveal.js: `data-line-numbers` (and `data-ln-start-from`) written as attributes. */
+function fromRevealAttribute(attributes: Attributes): boolean {
+  const value = attributes.values['data-line-numbers'];
+  if (value === undefined) return false;
+  delete attributes.values['data-line-numbers'];
+  attributes.values['code-line-numbers'] = value.replace(/\s+/g, '') || 'true';
+  const start = attributes.values['data-ln-start-from'];
+  delete attributes.values['data-ln-start-from'];
+  if (start !== undefined) attributes.values['start-from'] = start;
   return true;
 }
 

@@ -105,13 +105,15 @@ describe('slides, notes below and a 6-up handout', () => {
     expect(handout.pages[1]!.text).toContain('Last logo');
   });
 
-  test('a deck with a missing image still exports, and the course page links the PDFs', async () => {
+  test('a deck with a missing image still exports, and the course page links the PDFs (notes too: they are public)', async () => {
     const missing = await readPdf(path.join(root, 'dist', 'missing', 'missing.pdf'));
     expect(missing.pages.map((page) => page.text).join(' ')).toContain('Text after the missing picture');
     const page = readFileSync(path.join(root, 'dist', 'index.html'), 'utf8');
     expect(page).toContain('href="deck/deck.pdf"');
     expect(page).toContain('href="deck/deck-handout.pdf"');
-    expect(page).not.toContain('deck-notes.pdf');
+    expect(page).toContain('href="deck/deck-notes.pdf"');
+    expect(page).toMatch(/href="missing\/missing.pdf">PDF <span class="size">\d+ kB<\/span>/);
+    expect(page).toContain('href="pdfs.zip"');
   });
 
   test('a quiz prints as lettered options with no answer; the answers PDF goes to the key folder, not the site', async () => {

@@ -5,7 +5,7 @@ export interface RevealApi {
   isReady(): boolean;
   getTotalSlides(): number;
   slide(h: number, v?: number, f?: number): void;
-  getIndices(): { h: number; v: number };
+  getIndices(slide?: Element): { h: number; v: number };
   hasPlugin(id: string): boolean;
   getSlideNotes(slide?: Element): string;
   getCurrentSlide(): Element;

@@ -31,6 +31,7 @@ export const buildArgs = {
   ...courseArgs,
   explain: { type: 'string', description: 'Print which dialect this lecture is read as, and why; builds nothing', valueHint: 'file' },
   pdf: { type: 'boolean', description: 'Also export every deck to PDF, with the PDF options below' },
+  'single-file': { type: 'boolean', description: 'Also write each deck as one self-contained HTML file, <slug>/<slug>.html (config: output.singleFile)' },
   ...pdfFlags,
 } satisfies ArgsDef;
 
@@ -55,7 +56,7 @@ async function buildCourse(args: ParsedArgs<typeof buildArgs>, version: string):
   const session = await startBrowser({ ...options, pdf: pdfSettings({ ...args, jobs: options.jobs }) });
   let built: BuildResult;
   try {
-    built = await (await import('../../course/build.js')).build({ ...options, session });
+    built = await (await import('../../course/build.js')).build({ ...options, session, exporting: true });
   } catch (error) {
     await session.close();
     throw error;
@@ -80,6 +81,8 @@ export function buildOptions(args: {
   cache?: boolean | undefined;
   fit?: boolean | undefined;
   browser?: string | undefined;
+  notes?: string | boolean | undefined;
+  'single-file'?: boolean | undefined;
 }): BuildOptions {
   return {
     root: args.root,
@@ -89,6 +92,8 @@ export function buildOptions(args: {
       ...(args.out ? { out: args.out } : {}),
       // The browser named on the command line also measures slides for fitting; relative to where the command runs.
       ...(args.browser ? { pdf: { browser: path.resolve(args.browser) } } : {}),
+      ...(args.notes === false ? { publish: { notes: false } } : {}),
+      ...(args['single-file'] === undefined ? {} : { output: { singleFile: args['single-file'] } }),
     },
     jobs: parseJobs(args.jobs),
     cache: args.cache,

@@ -9,7 +9,11 @@ import { CliError } from '../errors.js';
 export const pdfFlags = {
   browser: { type: 'string', description: 'Chrome, Chromium or Edge executable (default: config, CHROME_PATH, then the usual install locations)' },
   fragments: { type: 'boolean', description: 'One page per fragment step instead of one per slide' },
-  notes: { type: 'string', description: 'Also write <slug>-notes.pdf: notes under each slide (--notes) or on their own page (--notes=separate)', valueHint: 'below|separate' },
+  notes: {
+    type: 'string',
+    description: 'Also write <slug>-notes.pdf: notes under each slide (--notes) or on their own page (--notes=separate); --no-notes leaves speaker notes out of everything published (config: publish.notes)',
+    valueHint: 'below|separate',
+  },
   handout: { type: 'string', description: 'Also write <slug>-handout.pdf with 2, 3 (ruled space for notes) or 6 slides per A4 sheet', valueHint: '2|3|6' },
   answers: { type: 'boolean', description: 'Also write <keys>/<slug>-answers.pdf with the quiz answers shown (kept out of the output folder)' },
   'page-numbers': { type: 'boolean', description: 'Slide numbers on the pages (default: on; --no-page-numbers)' },
@@ -39,7 +43,8 @@ export function pdfSettings(args: PdfArgs): Partial<PdfOptions> {
   if (args.notes !== undefined) {
     const notes = args.notes === true || args.notes === '' ? 'below' : args.notes;
     if (notes !== 'below' && notes !== 'separate' && notes !== false) throw new CliError(`Option \`--notes\` takes \`separate\` or no value, not \`${String(notes)}\``);
-    settings.notes = notes === false ? 'none' : notes;
+    // `--no-notes` is about what is published (see buildOptions); a notes PDF the config asks for is still written, privately.
+    if (notes !== false) settings.notes = notes;
   }
   if (args.handout !== undefined) {
     const handout = Number(args.handout);

@@ -1,7 +1,7 @@
 /**
  * The students' handout: slide pages scaled onto A4 sheets, 2, 3 or 6 to a
- * sheet; with 3, ruled space for notes beside each slide. Scaling is a CSS
- * transform, so text stays text and drawings stay vectors in the PDF.
+ * sheet; with 3, ruled space for notes beside each slide. Scaling is CSS
+ * `zoom`, so text stays text and drawings stay vectors in the PDF.
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
@@ -37,7 +37,10 @@ export function handoutSheets(pages: PrintPage[], layout: HandoutLayout, slide: 
   for (let index = 0; index < count; index++) {
     const slots = pages.slice(index * layout, (index + 1) * layout).map((page) => {
       const scaled = h('div.handout-slide', { style: `width:${width}px;height:${height}px` }, [
-        { ...page.element, properties: { ...page.element.properties, style: `${String(page.element.properties.style ?? '')};transform:scale(${scale.toFixed(4)})` } },
+        // Zoomed, not transformed: print fragmentation follows the layout box, so a transformed slide lower on the
+        // sheet would overhang the page boundary unscaled and lose its bottom (the slide number, a display formula).
+        // The zoom is applied after the print script has fitted the slide at full size (`data-zoom`, see settle.ts).
+        { ...page.element, properties: { ...page.element.properties, dataZoom: scale.toFixed(4) } },
       ]);
       const lines = h('div.handout-lines', Array.from({ length: Math.floor(height / ruleSpacing) }, () => h('div.handout-rule')));
       return h('div.handout-slot', { style: `height:${height}px` }, layout === 3 ? [scaled, lines] : [scaled]);

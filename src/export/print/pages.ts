@@ -52,7 +52,9 @@ function slidePage(slide: PrintSlide, options: PageOptions & { total: number }, 
   const section = hidden ? hideFragments(slide.section, hidden, step !== undefined && step > 0) : slide.section;
   const below = options.notes === 'below';
   const properties = section.properties;
+  const { color, layer } = slideBackground(properties);
   const children: ElementContent[] = [
+    ...(layer ? [layer] : []),
     {
       ...section,
       properties: { ...properties, className: [...classList(properties.className), 'present'], style: [properties.style, `width:${options.width}px;height:${options.height}px`].filter(Boolean).join(';') },
@@ -61,13 +63,13 @@ function slidePage(slide: PrintSlide, options: PageOptions & { total: number }, 
   if (options.pageNumbers) children.push(h('div.slide-number-pdf', `${step === undefined ? slide.number : `${slide.number}.${step}`} / ${options.total}`));
   if (below) children.push(h('div.print-notes', { style: `top:${options.height}px;height:${options.notesHeight}px` }, slide.notes ?? []));
   const height = options.height + (below ? options.notesHeight : 0);
-  return h('div.pdf-page', { dataSlide: slide.number, style: `width:${options.width}px;height:${height}px;${background(properties)}` }, children);
+  return h('div.pdf-page', { dataSlide: slide.number, dataPosition: slide.position, style: `width:${options.width}px;height:${height}px;${color}` }, children);
 }
 
 /** A page with the notes of `slide` under its number and title. */
 function notesPage(slide: PrintSlide, options: PageOptions): Element {
   const heading = `Notes: slide ${slide.number}${slide.title ? `, ${slide.title}` : ''}`;
-  return h('div.pdf-page.notes-page', { dataSlide: slide.number, style: `width:${options.width}px;height:${options.height}px` }, [
+  return h('div.pdf-page.notes-page', { dataSlide: slide.number, dataPosition: slide.position, style: `width:${options.width}px;height:${options.height}px` }, [
     h('div.print-notes', [h('p.print-notes-title', heading), ...(slide.notes ?? [])]),
   ]);
 }
@@ -97,16 +99,30 @@ function hideFragments(element: Element, hidden: Set<Element>, repeat: boolean):
   return { ...element, properties, children };
 }
 
-/** The page background from the slide's `data-background-*` attributes. */
-function background(properties: Properties): string {
-  const rules: string[] = [];
-  if (properties.dataBackgroundColor) rules.push(`background-color:${String(properties.dataBackgroundColor)}`);
-  if (properties.dataBackgroundImage) {
-    rules.push(`background-image:url("${String(properties.dataBackgroundImage).replace(/"/g, '%22')}")`);
-    rules.push(`background-size:${String(properties.dataBackgroundSize ?? 'cover')}`);
-    rules.push(`background-position:${String(properties.dataBackgroundPosition ?? 'center')}`);
-    rules.push(`background-repeat:${String(properties.dataBackgroundRepeat ?? 'no-repeat')}`);
-  }
-  return rules.join(';');
-}
+/** What reveal.js reads as an image in the `data-background` shorthand (anything else is a colour or gradient). */
+const imageLike = /^(https?:|file:|\/\/)|\.(svg|png|jpe?g|gif|bmp|webp|avif)([?#\s]|$)/i;
 
+/**
+ * The slide's `data-background-*` attributes as reveal.js paints them: the
+ * colour (or `data-background` colour shorthand) on the page itself, the
+ * image or gradient on a layer of its own under the slide, with the
+ * background's opacity, size, position and repeat.
+ */
+export function slideBackground(properties: Properties): { color: string; layer?: Element | undefined } {
+  const value = (key: string) => (properties[key] === undefined || properties[key] === null ? undefined : String(properties[key]).trim() || undefined);
+  const shorthand = value('dataBackground');
+  const image = value('dataBackgroundImage') ?? (shorthand && imageLike.test(shorthand) ? shorthand : undefined);
+  const colour = value('dataBackgroundColor');
+  const color = [shorthand && !imageLike.test(shorthand) ? `background:${shorthand}` : '', colour ? `background-color:${colour}` : ''].filter(Boolean).join(';');
+  const gradient = value('dataBackgroundGradient');
+  if (!image && !gradient) return { color };
+  const rules = [
+    gradient ? `background:${gradient}` : '',
+    image ? `background-image:url("${image.replace(/"/g, '%22')}")` : '',
+    `background-size:${value('dataBackgroundSize') ?? 'cover'}`,
+    `background-position:${value('dataBackgroundPosition') ?? 'center'}`,
+    `background-repeat:${value('dataBackgroundRepeat') ?? 'no-repeat'}`,
+    value('dataBackgroundOpacity') ? `opacity:${value('dataBackgroundOpacity')}` : '',
+  ];
+  return { color, layer: h('div.pdf-background', { style: rules.filter(Boolean).join(';') }) };
+}

@@ -11,8 +11,10 @@
 
 /** A slide that did not fit its page. */
 export interface Overflow {
-  /** The slide's number in the deck. */
+  /** The slide's number in the PDF. */
   slide: number;
+  /** Its position among all the deck's slides, hidden ones included (for its source line). */
+  position: number;
   /** By how much it overflowed, in CSS pixels (height or width, whichever is worse). */
   pixels: number;
   /** The scale the slide was printed at to fit (1 when only notes overflowed). */
@@ -81,6 +83,7 @@ export async function settlePage(): Promise<Overflow[]> {
   const results: Overflow[] = [];
   for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page[data-slide]'))) {
     const slide = Number(page.dataset.slide);
+    const position = Number(page.dataset.position ?? slide);
     const section = page.querySelector<HTMLElement>(':scope > section');
     if (section) {
       const width = section.clientWidth;
@@ -107,7 +110,7 @@ export async function settlePage(): Promise<Overflow[]> {
           else high = scale;
         }
         fits(low);
-        results.push({ slide, pixels: Math.round(over), scale: Math.round(low * 100) / 100, notes: false });
+        results.push({ slide, position, pixels: Math.round(over), scale: Math.round(low * 100) / 100, notes: false });
       } else if (section.classList.contains('center')) {
         section.style.height = 'auto';
         const content = section.offsetHeight;
@@ -124,8 +127,10 @@ export async function settlePage(): Promise<Overflow[]> {
         size -= 1;
         notes.style.fontSize = `${size}px`;
       }
-      results.push({ slide, pixels: Math.round(over), scale: 1, notes: true });
+      results.push({ slide, position, pixels: Math.round(over), scale: 1, notes: true });
     }
   }
+  // Handout slides are fitted at full size above, then zoomed onto their sheet.
+  for (const page of Array.from(document.querySelectorAll<HTMLElement>('.pdf-page[data-zoom]'))) page.style.setProperty('zoom', page.dataset.zoom ?? '1');
   return results;
 }

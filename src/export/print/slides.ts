@@ -12,8 +12,10 @@ import { printMedia, type MediaLabels } from './media.js';
 
 /** One slide of a deck as the print layout sees it. */
 export interface PrintSlide {
-  /** 1-based position in presentation order. */
+  /** 1-based number in the PDF: hidden slides are not counted. */
   number: number;
+  /** 1-based position among the deck's slides as its summary counts them (`lines`); hidden slides do not count there either. */
+  position: number;
   /** The slide's section, without its speaker notes. */
   section: Element;
   /** The speaker notes' content, when the slide has any. */
@@ -51,6 +53,7 @@ export function deckSlides(tree: Root, labels?: MediaLabels): PrintSlide[] {
     const heading = select('h1, h2, h3, h4, h5, h6', copy);
     return {
       number: index + 1,
+      position: index + 1,
       section: copy,
       notes: notes.length > 0 ? notes.flatMap((aside) => aside.children) : undefined,
       title: heading ? toText(heading).trim() : '',
