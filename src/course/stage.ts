@@ -13,10 +13,10 @@
  * the live output until the swap.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../config/load.js';
-import { markOwned, outputFolder } from './ownership.js';
+import { outputFolder } from './ownership.js';
 
 /** An output folder being rebuilt. */
 export interface Stage {
@@ -47,9 +47,11 @@ export async function openStage(out: string): Promise<Stage> {
     const tag = `${process.pid}-${counter++}`;
     const folder = path.join(parent, `${base}.staging-${tag}`);
     await rm(folder, { recursive: true, force: true });
-    if (existsSync(out)) await cloneTree(out, folder);
-    else await mkdir(folder);
-    await markOwned(folder, outputFolder);
+    // The marker first, and written in place (a new folder has nothing to replace), so a build
+    // killed at any point here leaves a folder that is empty or marked, which the next one removes.
+    await mkdir(folder);
+    await writeFile(path.join(folder, outputFolder.marker), outputFolder.content, { flag: 'wx' });
+    if (existsSync(out)) await cloneInto(out, folder);
     let open = true;
     // A command stopped by a signal exits without unwinding: drop the staging folder on the way out.
     const onExit = () => rmSync(folder, { recursive: true, force: true });
@@ -95,17 +97,22 @@ async function recover(out: string): Promise<void> {
       // The output renamed away by a swap that did not finish: put back when nothing replaced it.
       if (existsSync(out)) await rm(full, { recursive: true, force: true });
       else await rename(full, out);
-    } else if (existsSync(path.join(full, outputFolder.marker))) await rm(full, { recursive: true, force: true });
+    } else if (existsSync(path.join(full, outputFolder.marker)) || (await readdir(full)).length === 0) await rm(full, { recursive: true, force: true });
   }
 }
 
-/** Hard-link every file of `from` into a new tree at `to` (copying where links are not possible). */
-async function cloneTree(from: string, to: string): Promise<void> {
-  await mkdir(to);
+/**
+ * Hard-link every file of `from` into the existing folder `to` (copying where
+ * links are not possible); at the top, `to` keeps its own folder marker.
+ */
+async function cloneInto(from: string, to: string, top = true): Promise<void> {
   for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (top && entry.name === outputFolder.marker) continue;
     const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
-    if (entry.isDirectory()) await cloneTree(source, target);
-    else if (entry.isSymbolicLink()) await symlink(await readlink(source), target);
+    if (entry.isDirectory()) {
+      await mkdir(target);
+      await cloneInto(source, target, false);
+    } else if (entry.isSymbolicLink()) await symlink(await readlink(source), target);
     else if (entry.isFile()) await link(source, target).catch(() => copyFile(source, target));
   }
 }

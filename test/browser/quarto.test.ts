@@ -129,13 +129,13 @@ describe('the Quarto deck in Chromium', () => {
         const codes = Array.from(pre.querySelectorAll('code'));
         return { shown: codes.indexOf(top!), highlighted: Array.from(top!.querySelectorAll('.highlight-line')).map((span) => span.getAttribute('data-line-number')) };
       });
-    await page.waitForFunction(() => getComputedStyle(window.Reveal.getCurrentSlide().querySelector('pre.code-steps code.fragment')!).opacity === '0');
+    await page.waitForFunction(() => { const style = getComputedStyle(window.Reveal.getCurrentSlide().querySelector('pre.code-steps code.fragment')!); return style.opacity === '0' && style.visibility === 'hidden'; });
     expect(await step()).toEqual({ shown: 0, highlighted: ['1'] });
     await page.evaluate(() => (window.Reveal as unknown as { nextFragment(): boolean }).nextFragment());
-    await page.waitForFunction(() => getComputedStyle(window.Reveal.getCurrentSlide().querySelector('pre.code-steps code.fragment')!).opacity === '1');
+    await page.waitForFunction(() => { const style = getComputedStyle(window.Reveal.getCurrentSlide().querySelector('pre.code-steps code.fragment')!); return style.opacity === '1' && style.visibility === 'visible'; });
     expect(await step()).toEqual({ shown: 1, highlighted: ['3', '4'] });
     await page.evaluate(() => (window.Reveal as unknown as { prevFragment(): boolean }).prevFragment());
-    await page.waitForFunction(() => getComputedStyle(window.Reveal.getCurrentSlide().querySelector('pre.code-steps code.fragment')!).opacity === '0');
+    await page.waitForFunction(() => { const style = getComputedStyle(window.Reveal.getCurrentSlide().querySelector('pre.code-steps code.fragment')!); return style.opacity === '0' && style.visibility === 'hidden'; });
     expect(await step()).toEqual({ shown: 0, highlighted: ['1'] });
   });
 

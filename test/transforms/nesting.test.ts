@@ -26,7 +26,7 @@ const cases: Array<[name: string, text: string, line: number | undefined, shown:
   ['3,000 nested links', `# T\n\n${'['.repeat(3000)}x${'](u)'.repeat(3000)}\n`, undefined, 'x'],
   ['5,000 nested raw HTML elements', `# T\n\n${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)}\n`, 3, '&#x3C;div>'],
   ['600 nested raw HTML elements', `# T\n\n${'<div>'.repeat(600)}x${'</div>'.repeat(600)}\n`, 3, '<div>x</div>'],
-  ['3,000 nested groups in a formula', `# T\n\n$${'{'.repeat(3000)}x${'}'.repeat(3000)}$\n`, 3, '<code>{{{'],
+  ['3,000 nested groups in a formula', `# T\n\n$${'{'.repeat(3000)}x${'}'.repeat(3000)}$\n`, 3, 'math-error" title="This formula could not be typeset">{{{'],
   ['3,000 `\\sqrt` in a row', `# T\n\n$${'\\sqrt'.repeat(3000)} x$\n`, undefined, 'math'],
   ['16,000 `*` pairs nested', `# T\n\n${'*a'.repeat(8000)}${'b*'.repeat(8000)}\n`, undefined, 'b*'],
   ['a paragraph opening with `[` and 20,000 words', `# T\n\n[${'word '.repeat(20000)}\n`, undefined, 'word word'],
