@@ -39,7 +39,7 @@ export interface CheckOptions {
   cache?: boolean | undefined;
   /** More message sources, run after the built-in ones (e.g. layout measured in a browser). @default [] */
   sources?: MessageSource[] | undefined;
-  /** User-Agent of remote requests. @default "lecture-check (+https://www.npmjs.com/package/lecture)" */
+  /** User-Agent of remote requests. @default "lecture-check (+https://www.npmjs.com/package/lecture-cli)" */
   userAgent?: string | undefined;
   /** Host name resolution for remote links (tests answer without DNS). @default the system resolver */
   lookup?: LookupFunction | undefined;
@@ -71,7 +71,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cacheFolder = folders.cache === false ? undefined : folders.cache;
   if (cacheFolder) await claimFolder(cacheFolder, cacheKind);
   const cache = new LectureCache(cacheFolder, config, root, cwd);
-  const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
+  const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture-cli)', lookup: options.lookup });
   const analyser = createAnalyser(config, root, cwd, { background: remote !== undefined, eager: cacheFolder === undefined });
   await Promise.all([cache.load(), remote?.open()]);
   let lectures: CheckedLecture[];

@@ -57,7 +57,7 @@ export async function runCheck(raw: string[], version: string): Promise<ExitCode
     paths: args._,
     overrides: checkOverrides(args),
     cache: args.cache,
-    userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture)`,
+    userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture-cli)`,
   };
   const result = await check(options);
   // The formatters load only now: nothing of them is needed before the first request goes out.
