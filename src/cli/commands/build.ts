@@ -11,19 +11,18 @@ import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { formatMessages } from '../report.js';
 import type { ExportResult } from '../../export/pdf.js';
 import { preferSmallHeap } from '../heap.js';
-import { pdfSummary } from './pdf.js';
-import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
+import { optionalValues, pdfFlags, pdfSettings, pdfSummary } from './pdf-flags.js';
 
 export const courseArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to build (default: every lecture)', valueHint: 'paths…' },
-  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json / .yaml at the course root)' },
-  out: { type: 'string', alias: 'o', description: 'Output folder (default: dist)' },
-  root: { type: 'string', description: 'Course folder (default: the current folder)' },
-  jobs: { type: 'string', alias: 'j', description: 'Worker threads (default: one per core for 4 or more lectures; 0 for none)' },
-  cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds all)' },
+  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json, .yaml or .yml at the course root)', valueHint: 'file' },
+  out: { type: 'string', alias: 'o', description: 'Output folder (default: dist)', valueHint: 'folder' },
+  root: { type: 'string', description: 'Course folder, which holds lectures/ and the config (default: the current folder)', valueHint: 'folder' },
+  jobs: { type: 'string', alias: 'j', description: 'Worker threads that build lectures (default: for 4 or more lectures on more than two cores, one per core but one, at most 8; 0 for none); with PDFs, also the decks exported at once (default: one per core)', valueHint: 'n' },
+  cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds every one)' },
   fit: { type: 'boolean', description: 'Fit slides to their canvas in a headless browser: split, shrink or report overflowing ones (--no-fit skips)' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
-  color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
+  color: { type: 'boolean', description: 'Colour the report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it; --no-color never)' },
 } satisfies ArgsDef;
 
 export const buildArgs = {

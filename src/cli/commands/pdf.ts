@@ -10,7 +10,7 @@ import { exitCodes, type ExitCode } from '../errors.js';
 import { preferSmallHeap } from '../heap.js';
 import { formatMessages } from '../report.js';
 import { buildOptions, courseArgs } from './build.js';
-import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
+import { optionalValues, pdfFlags, pdfSettings, pdfSummary } from './pdf-flags.js';
 
 export const pdfArgs = { ...courseArgs, ...pdfFlags } satisfies ArgsDef;
 
@@ -35,11 +35,4 @@ export async function runPdf(raw: string[], version: string): Promise<ExitCode> 
   if (report) process.stderr.write(`${report}\n`);
   if (!args.quiet) process.stdout.write(`${pdfSummary(result.pdfs, started)}\n`);
   return result.failed ? exitCodes.failed : exitCodes.ok;
-}
-
-/** One line on what was exported. */
-export function pdfSummary(pdfs: Array<{ pages: number }>, started: number): string {
-  const pages = pdfs.reduce((sum, pdf) => sum + pdf.pages, 0);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  return `Exported ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'} (${pages} pages) in ${seconds} s`;
 }
