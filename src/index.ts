@@ -4,6 +4,8 @@
 export { build, type BuildOptions, type BuildResult } from './course/build.js';
 export { check, type CheckOptions, type CheckResult } from './check/check.js';
 export { serve, type ServeOptions, type ServeHandle, type BuildEvent } from './serve/serve.js';
+export { pdf, type PdfOptions, type PdfResult } from './export/run-pdf.js';
+export type { WrittenPdf } from './export/export-deck.js';
 export type { CheckContext, CheckedLecture, LectureFacts, MessageSource, Target, TargetData } from './check/types.js';
 export { formatReport, formats, type Format } from './check/report/index.js';
 export { discoverLectures, type Lecture } from './course/discover.js';

@@ -28,7 +28,7 @@ const userShell = 'npx @puppeteer/browsers install chrome-headless-shell@stable 
 export function installHint(platform: NodeJS.Platform = process.platform): string {
   if (platform === 'darwin') return `install Google Chrome, Chromium (brew install --cask chromium) or Microsoft Edge, or run \`${userShell}\`, or set CHROME_PATH (see docs/install.md)`;
   if (platform === 'win32') return 'Microsoft Edge comes with Windows: repair it, or install Google Chrome, or set CHROME_PATH (see docs/install.md)';
-  return `run \`${userShell}\` (no sudo needed), or install Chromium (apt-get install chromium-headless-shell), or set CHROME_PATH (see docs/install.md)`;
+  return `run \`${userShell}\` (no administrator rights needed), or install Chromium with the system's package manager, or set CHROME_PATH (see docs/install.md)`;
 }
 
 /** The config's `pdf.browser`, which is relative to the course root, as a path. */

@@ -61,7 +61,8 @@ async function buildCourse(args: ParsedArgs<typeof buildArgs>, version: string):
   return { built, exported: await exportBuilt(built, session, args, version) };
 }
 
-function parseJobs(value: string | undefined): number | undefined {
+/** The `--jobs` value as a number of worker threads. */
+export function parseJobs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 0) throw new CliError(`Option \`--jobs\` must be a whole number, not \`${value}\``);
