@@ -14,6 +14,7 @@ import { fileWithMessages } from '../course/messages.js';
 import { applyRuleSettings } from '../course/severity.js';
 import { discoverLectures, selectLectures } from '../course/discover.js';
 import { courseFolders } from '../course/folders.js';
+import { assertLecturesFound } from '../course/no-lectures.js';
 import { cacheFolder as cacheKind, claimFolder } from '../course/ownership.js';
 import { resolveInScope, type Scope } from '../assets/scope.js';
 import { loadConfig } from '../config/load.js';
@@ -67,7 +68,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const refuse = (source: string, real: string) =>
     report(course, `\`${path.relative(folders.lectures, source)}\` is a symbolic link to \`${real}\`, outside the course folder; it is not built`, rules.outsideCourse, undefined, 'error');
   const all = await discoverLectures(folders.lectures, { scope: folders.scope, refuse });
-  const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
+  const requested = options.paths !== undefined && options.paths.length > 0;
+  if (!requested) assertLecturesFound({ root: folders.root, lectures: folders.lectures, setting: config.lectures, found: all.length });
+  const chosen = requested ? selectLectures(all, options.paths!) : all;
   const cacheFolder = folders.cache === false ? undefined : folders.cache;
   if (cacheFolder) await claimFolder(cacheFolder, cacheKind);
   const cache = new LectureCache(cacheFolder, config, root, cwd);

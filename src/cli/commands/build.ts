@@ -121,7 +121,7 @@ export async function runBuild(raw: string[], version: string): Promise<ExitCode
     const slides = result.decks.reduce((sum, deck) => sum + deck.slides, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const where = path.relative(process.cwd(), path.join(result.out, 'index.html')) || 'index.html';
-    process.stdout.write(`Built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} (${slides} slides) in ${seconds} s; open ${where}\n`);
+    process.stdout.write(`Built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} (${slides} slide${slides === 1 ? '' : 's'}) in ${seconds} s; open ${where}\n`);
     if (exported) process.stdout.write(`${pdfSummary(exported.pdfs, started)}\n`);
   }
   return result.failed ? exitCodes.failed : exitCodes.ok;
