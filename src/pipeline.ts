@@ -56,6 +56,7 @@ import { figures } from './transforms/figures.js';
 import { footnotes } from './transforms/footnotes.js';
 import { fragments } from './transforms/fragments.js';
 import { frontMatter } from './transforms/front-matter.js';
+import { frontMatterKeys } from './transforms/front-matter-keys.js';
 import { hideAnswers } from './transforms/hide-answers.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
@@ -111,6 +112,7 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(remarkQuizTags)
     .use(frontMatter, { incremental: config.incremental })
     .use(deckOptions)
+    .use(frontMatterKeys)
     .use(include, { courseRoot: options.courseRoot })
     .use(dialect, { format: config.format })
     .use(liquid)

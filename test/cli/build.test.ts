@@ -167,6 +167,19 @@ describe('lecture build', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('lectures/outline.md: outline\n  - no headings, but short lines standing alone over lists (slide titles): line 1\n');
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    writeFileSync(path.join(root, 'lectures/page.md'), '---\nlayout: page\ntitle: Registries\nsubtitel: Where images live\naspectratio: 169\ncourse: CS 101\n---\n\n## One\n\ntext\n');
+    const keys = await lecture(root, 'build', '--explain', 'lectures/page.md');
+    expect(keys.stderr).toMatch(/4:1-4:1\s+warning\s+Unknown front matter key `subtitel`; did you mean `subtitle`\?\s+front-matter/);
+    expect(keys.stdout.split('front matter:\n')[1]).toBe(
+      [
+        '  - read by lecture: `title`',
+        "  - ignored, Jekyll's: `layout`",
+        "  - ignored, Beamer's: `aspectratio`",
+        '  - not read by lecture (your own; `{{< meta key >}}` shows one): `course`',
+        '  - misspelt? `subtitel`: did you mean `subtitle`?',
+        '',
+      ].join('\n'),
+    );
     const missing = await lecture(root, 'build', '--explain', 'lectures/nope.md');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read lecture `lectures/nope.md`: it is not a file');

@@ -10,6 +10,7 @@ import { wantsColor } from '../color.js';
 import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { formatMessages } from '../report.js';
 import type { ExportResult } from '../../export/pdf.js';
+import type { FrontMatterKeys } from '../../types.js';
 import { preferSmallHeap } from '../heap.js';
 import { optionalValues, pdfFlags, pdfSettings, pdfSummary } from './pdf-flags.js';
 
@@ -105,7 +106,21 @@ async function explain(args: ParsedArgs<typeof buildArgs>): Promise<ExitCode> {
   const report = formatMessages([result.file], { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);
   process.stdout.write(`${result.file.path}: ${result.dialect}\n${result.reasons.map((reason) => `  - ${reason}\n`).join('')}`);
+  if (result.keys) process.stdout.write(explainKeys(result.keys));
   return exitCodes.ok;
+}
+
+/** The front matter keys by who reads them, one line a group: what `--explain` adds after the dialect. */
+function explainKeys(keys: FrontMatterKeys): string {
+  const list = (names: string[]) => names.map((name) => `\`${name}\``).join(', ');
+  const tools = [...new Set(keys.otherTools.map((entry) => entry.tool))];
+  const lines = [
+    keys.used.length > 0 ? `read by lecture: ${list(keys.used)}` : '',
+    ...tools.map((tool) => `ignored, ${tool}'s: ${list(keys.otherTools.filter((entry) => entry.tool === tool).map((entry) => entry.key))}`),
+    keys.own.length > 0 ? `not read by lecture (your own; \`{{< meta key >}}\` shows one): ${list(keys.own)}` : '',
+    ...keys.misspelt.map(({ key, guess }) => `misspelt? \`${key}\`: did you mean \`${guess}\`?`),
+  ].filter(Boolean);
+  return `front matter:\n${lines.map((line) => `  - ${line}\n`).join('')}`;
 }
 
 /** Run `lecture build`. */
