@@ -29,6 +29,7 @@ import { revealSetext } from './dialects/reveal-setext.js';
 import { remarkShortcodes } from './mdast/shortcodes.js';
 import { backgrounds } from './render/backgrounds.js';
 import { codeLines as renderCodeLines } from './render/code-lines.js';
+import { deckAnchors } from './render/deck-anchors.js';
 import { diagrams } from './render/mermaid.js';
 import { absolute } from './transforms/absolute.js';
 import { callouts } from './transforms/callouts.js';
@@ -86,6 +87,8 @@ export interface ProcessorOptions {
   courseRoot?: string | undefined;
   /** Draw mermaid diagrams as SVG (launches the browser); `false` leaves them as code. @default true */
   diagrams?: boolean | undefined;
+  /** Report links to an `#id` or slide the deck does not have (`missing-anchor`), as the build does; `lecture check` checks them course-wide instead. @default false */
+  anchors?: boolean | undefined;
   /** The stylesheet of a theme, by name, for the colours of diagrams. @default undefined */
   themeFile?: ((theme: string) => string | undefined) | undefined;
 }
@@ -163,6 +166,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(math)
     .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret, classroom: options.classroom })
+    .use(options.anchors ? [deckAnchors] : [])
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
