@@ -134,11 +134,12 @@ describe('lecture build', () => {
     expect(missing.stderr).toBe('lecture: No such file or folder: `lectures/nope.md`\n');
     const unknownCommand = await lecture(root, 'biuld');
     expect(unknownCommand.code).toBe(2);
-    writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify({ theme: 'lecture', reveal: { width: '960px' }, colour: 'red' }));
+    writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify({ theme: 'lecture', reveal: { width: '960px' }, colour: 'red' }, null, 2));
     const config = await lecture(root, 'build');
     expect(config.code).toBe(2);
-    expect(config.stderr).toContain('lecture.config.json: Unknown key `colour`');
-    expect(config.stderr).toContain('lecture.config.json: `reveal.width` must be a number, not text (`960px`)');
+    // Each problem at the line of its key.
+    expect(config.stderr).toContain('lecture.config.json:6: Unknown key `colour`');
+    expect(config.stderr).toContain('lecture.config.json:4: `reveal.width` must be a number, not text (`960px`)');
   });
 
   test('exit 1 when a lecture cannot be read (a dangling link)', async () => {
