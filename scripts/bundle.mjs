@@ -1,14 +1,33 @@
 /**
  * Bundle the command line and the library with esbuild: one file per entry
  * (plus shared chunks) starts far faster than hundreds of small ES modules.
- * Dependencies with files we copy at run time (reveal.js, KaTeX, fonts) are
- * resolved from node_modules, so they stay external where needed.
+ *
+ * What the bundle inlines is a devDependency; what is installed with the
+ * package is never inlined too. The `dependencies` in package.json are only
+ * what must stay files of their own: puppeteer-core, fontverter and
+ * harfbuzzjs (their WebAssembly builds are files read at run time), packages whose files are
+ * copied or read at run time (reveal.js, KaTeX's stylesheet and fonts, the
+ * fonts), and the packages our type declarations name (vfile, unified, the
+ * @types), with the packages of theirs our code imports too (ws comes with
+ * puppeteer-core, devlop with unified, pako with fontverter): no code is both in lib/ and in
+ * node_modules/. (A package of which puppeteer-core installs another major
+ * version than ours, such as zod 3, is inlined at ours.)
+ * mermaid's browser script, the one file of mermaid we use, is copied into
+ * lib/vendor/ rather than installing mermaid and its hundred megabytes of
+ * dependencies. No source maps are published.
  */
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const { version } = manifest;
+
+// Our dependencies are installed, so never inlined (test/package.test.ts checks that no other installed package is either).
+const external = Object.keys(manifest.dependencies).flatMap((name) => [name, `${name}/*`]);
 
 /**
  * unist-util-visit-parents names every visitor closure it creates after the
@@ -32,6 +51,8 @@ const unnamedVisitors = {
 
 // Chunk names carry a content hash: without this, every compile would leave the last one's chunks behind.
 rmSync(new URL('../lib/chunks', import.meta.url), { recursive: true, force: true });
+// Source maps of earlier compiles (the bundle writes none now).
+for (const name of readdirSync(path.join(root, 'lib'), { recursive: true })) if (String(name).endsWith('.map')) rmSync(path.join(root, 'lib', String(name)));
 
 await build({
   entryPoints: { 'cli/bin': 'src/cli/bin.ts', index: 'src/index.ts', 'course/worker': 'src/course/worker.ts', 'check/worker': 'src/check/worker.ts' },
@@ -41,11 +62,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   define: { LECTURE_VERSION: JSON.stringify(version) },
-  // fontverter loads wawoff2, whose WebAssembly builds find their files next to themselves.
-  external: ['puppeteer-core', 'fontverter'],
+  external,
   banner: { js: "import { createRequire as __lectureRequire } from 'node:module'; const require = __lectureRequire(import.meta.url);" },
   plugins: [unnamedVisitors],
   logLevel: 'warning',
@@ -62,3 +81,8 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// mermaid's browser bundle, with its licence: drawn diagrams load it into the headless browser.
+mkdirSync(path.join(root, 'lib/vendor'), { recursive: true });
+copyFileSync(path.join(root, 'node_modules/mermaid/dist/mermaid.min.js'), path.join(root, 'lib/vendor/mermaid.min.js'));
+copyFileSync(path.join(root, 'node_modules/mermaid/LICENSE'), path.join(root, 'lib/vendor/mermaid.LICENSE'));

@@ -4,9 +4,12 @@
 export { build, type BuildOptions, type BuildResult } from './course/build.js';
 export { check, type CheckOptions, type CheckResult } from './check/check.js';
 export { serve, type ServeOptions, type ServeHandle, type BuildEvent } from './serve/serve.js';
+export { pdf, type PdfOptions, type PdfResult } from './export/run-pdf.js';
+export type { WrittenPdf } from './export/export-deck.js';
 export type { CheckContext, CheckedLecture, LectureFacts, MessageSource, Target, TargetData } from './check/types.js';
 export { formatReport, formats, type Format } from './check/report/index.js';
-export { discoverLectures, type Lecture } from './course/discover.js';
+export { discoverLectures, LectureNotFoundError, type Lecture } from './course/discover.js';
+export { NoLecturesError } from './course/no-lectures.js';
 export { initCourse, type InitOptions, type InitResult } from './course/init.js';
 export { explainDialect, type ExplainOptions, type Explanation } from './course/explain.js';
 export { detectDialect, dialects, type Detection, type Dialect } from './dialects/detect.js';

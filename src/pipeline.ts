@@ -29,6 +29,7 @@ import { revealSetext } from './dialects/reveal-setext.js';
 import { remarkShortcodes } from './mdast/shortcodes.js';
 import { backgrounds } from './render/backgrounds.js';
 import { codeLines as renderCodeLines } from './render/code-lines.js';
+import { deckAnchors } from './render/deck-anchors.js';
 import { diagrams } from './render/mermaid.js';
 import { absolute } from './transforms/absolute.js';
 import { callouts } from './transforms/callouts.js';
@@ -60,6 +61,7 @@ import { figures } from './transforms/figures.js';
 import { footnotes } from './transforms/footnotes.js';
 import { fragments } from './transforms/fragments.js';
 import { frontMatter } from './transforms/front-matter.js';
+import { frontMatterKeys } from './transforms/front-matter-keys.js';
 import { hideAnswers } from './transforms/hide-answers.js';
 import { ids } from './transforms/ids.js';
 import { inlineAttributes } from './transforms/inline-attributes.js';
@@ -97,6 +99,8 @@ export interface ProcessorOptions {
   courseRoot?: string | undefined;
   /** Draw mermaid diagrams as SVG (launches the browser); `false` leaves them as code. @default true */
   diagrams?: boolean | undefined;
+  /** Report links to an `#id` or slide the deck does not have (`missing-anchor`), as the build does; `lecture check` checks them course-wide instead. @default false */
+  anchors?: boolean | undefined;
   /** The stylesheet of a theme, by name, for the colours of diagrams. @default undefined */
   themeFile?: ((theme: string) => string | undefined) | undefined;
 }
@@ -125,6 +129,7 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(sourceLinks)
     .use(frontMatter, { incremental: config.incremental })
     .use(deckOptions)
+    .use(frontMatterKeys)
     .use(include, { courseRoot: options.courseRoot })
     .use(dialect, { format: config.format })
     .use(liquid)
@@ -185,6 +190,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(localise, { config: options.config })
     .use(sealQuizzes, { secret: options.quizSecret, classroom: options.classroom })
     .use(glyphs)
+    .use(options.anchors ? [deckAnchors] : [])
     .use(options.standalone === false ? [] : [[revealDocument, { config: options.config, themes: options.themes, assetBase: options.assetBase }]])
     .use(fingerprint)
     .use(rehypeStringify, { allowDangerousHtml: true });

@@ -363,6 +363,18 @@ declare module 'mdast' {
 }
 
 /** Metadata of one lecture: front matter, title block and configuration merged. */
+/** The front matter keys of a lecture, sorted by who reads them. */
+export interface FrontMatterKeys {
+  /** Keys the build reads. */
+  used: string[];
+  /** Keys another tool reads (Jekyll, Quarto, reveal-md, Beamer, Pandoc's templates), with no effect here. */
+  otherTools: Array<{ key: string; tool: string }>;
+  /** The author's own keys (for `{{< meta … >}}` or other tools): read by nobody we know. */
+  own: string[];
+  /** Keys a letter or two from one the build reads, reported as warnings. */
+  misspelt: Array<{ key: string; guess: string }>;
+}
+
 export interface LectureMeta {
   title?: string | undefined;
   subtitle?: string | undefined;
@@ -459,6 +471,8 @@ declare module 'vfile' {
     dialect: Dialect;
     /** Why that dialect was chosen, in words, for `lecture build --explain`. */
     dialectReasons: string[];
+    /** How each front matter key was read (`transforms/front-matter-keys.ts`), for `lecture build --explain`. */
+    frontMatterKeys: FrontMatterKeys;
     /** Number of slides, vertical ones and the title slide included. */
     slideCount: number;
     /** Source line of each slide, in presentation order. */

@@ -15,7 +15,7 @@ export function packageRoot(): string {
   let folder = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(folder, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'lecture') return (root = folder);
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'lecture-cli') return (root = folder);
     const parent = path.dirname(folder);
     if (parent === folder) throw new Error('Cannot find the lecture package folder');
     folder = parent;

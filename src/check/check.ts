@@ -14,6 +14,7 @@ import { readLecture as readLectureText, reportReading, type LectureText } from 
 import { applyRuleSettings } from '../course/severity.js';
 import { discoverLectures, selectLectures } from '../course/discover.js';
 import { courseFolders } from '../course/folders.js';
+import { assertLecturesFound } from '../course/no-lectures.js';
 import { cacheFolder as cacheKind, claimFolder } from '../course/ownership.js';
 import { resolveInScope, type Scope } from '../assets/scope.js';
 import { lecturesFolder, loadConfig } from '../config/load.js';
@@ -39,7 +40,7 @@ export interface CheckOptions {
   cache?: boolean | undefined;
   /** More message sources, run after the built-in ones (e.g. layout measured in a browser). @default [] */
   sources?: MessageSource[] | undefined;
-  /** User-Agent of remote requests. @default "lecture-check (+https://www.npmjs.com/package/lecture)" */
+  /** User-Agent of remote requests. @default "lecture-check (+https://www.npmjs.com/package/lecture-cli)" */
   userAgent?: string | undefined;
   /** Host name resolution for remote links (tests answer without DNS). @default the system resolver */
   lookup?: LookupFunction | undefined;
@@ -69,11 +70,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const refuse = (source: string, real: string) =>
     report(course, `\`${path.relative(folders.lectures, source)}\` is a symbolic link to \`${real}\`, outside the course folder; it is not built`, rules.outsideCourse, undefined, 'error');
   const all = await discoverLectures(folders.lectures, { scope: folders.scope, refuse });
-  const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
+  const requested = options.paths !== undefined && options.paths.length > 0;
+  if (!requested) assertLecturesFound({ root: folders.root, lectures: folders.lectures, setting: config.lectures, found: all.length });
+  const chosen = requested ? selectLectures(all, options.paths!) : all;
   const cacheFolder = folders.cache === false ? undefined : folders.cache;
   if (cacheFolder) await claimFolder(cacheFolder, cacheKind);
   const cache = new LectureCache(cacheFolder, config, root, cwd);
-  const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture)', lookup: options.lookup });
+  const remote = config.check.offline ? undefined : new RemoteChecker({ settings: config.check, cacheFolder, userAgent: options.userAgent ?? 'lecture-check (+https://www.npmjs.com/package/lecture-cli)', lookup: options.lookup });
   const analyser = createAnalyser(config, root, cwd, { eager: cacheFolder === undefined });
   await Promise.all([cache.load(), remote?.open()]);
   let lectures: CheckedLecture[];

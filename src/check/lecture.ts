@@ -20,6 +20,7 @@ import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
 import { isHidden } from '../transforms/slides.js';
+import { deckIds, withoutHiddenSections } from './deck-trees.js';
 import { lectureRules } from './rules/index.js';
 import { isPlaceholder } from './rules/placeholders.js';
 import type { LectureFacts, LectureTrees } from './types.js';
@@ -53,7 +54,7 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
       report(file, `Cannot check this lecture: ${(error as Error).message}`, rules.buildFailed, undefined, 'error');
     }
     const mdast = trees.get(file) ?? { type: 'root', children: [] };
-    const ids = idsOf(hast, file);
+    const ids = deckIds(hast, file);
     // Hidden slides are not shown (reveal.js removes them, PDFs leave them out): no content rule looks at them.
     const lecture: LectureTrees = { file, mdast: withoutHiddenSlides(mdast), hast: withoutHiddenSections(hast), urls: [] };
     lecture.urls = withSourceLinks(urlsIn(lecture.hast), file);
@@ -75,17 +76,6 @@ function withoutHiddenSlides(tree: MdastRoot): MdastRoot {
     return [child];
   });
   return { ...tree, children };
-}
-
-function withoutHiddenSections(tree: HastRoot): HastRoot {
-  const prune = <T extends HastRoot | Element>(node: T): T => {
-    const children = (node.children as HastRoot['children']).flatMap((child): HastRoot['children'] => {
-      if (child.type !== 'element') return [child];
-      return child.tagName === 'section' && child.properties.dataVisibility === 'hidden' ? [] : [prune(child)];
-    });
-    return { ...node, children } as T;
-  };
-  return prune(tree);
 }
 
 function urlsIn(hast: HastRoot): LectureTrees['urls'] {
@@ -110,12 +100,3 @@ function withSourceLinks(urls: LectureTrees['urls'], file: VFile): LectureTrees[
   return [...urls, ...added];
 }
 
-/** The ids the deck carries: those the build recorded and every id in the rendered slides. */
-function idsOf(hast: HastRoot, file: VFile): Set<string> {
-  const ids = new Set(file.data.ids ?? []);
-  visit(hast, 'element', (node) => {
-    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-    if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.add(node.properties.name);
-  });
-  return ids;
-}

@@ -3,7 +3,9 @@
  * `lecture --help` and `lecture build` load only what they need.
  */
 import type { ArgsDef } from 'citty';
+import { wantsColor } from './color.js';
 import { CliError, exitCodes, type ExitCode } from './errors.js';
+import { renderHelp } from './usage.js';
 
 interface CommandModule {
   meta: { name: string; description: string };
@@ -59,14 +61,14 @@ export async function main(argv: string[], version: string): Promise<ExitCode> {
 async function overview(version: string): Promise<string> {
   const lines = [`lecture ${version}: markdown lectures to reveal.js decks, PDFs and a checked course site`, '', 'Usage: lecture <command> [options]', '', 'Commands:'];
   for (const [name, load] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${(await load()).meta.description}`);
-  lines.push('', 'Run `lecture <command> --help` for the options of a command.', '');
+  lines.push('', 'Run `lecture <command> --help` for the options of a command, `lecture --version` for the version.', '');
   return lines.join('\n');
 }
 
+/** `lecture <name> --help`, coloured only where colour is wanted (never into a pipe, or with `NO_COLOR`). */
 async function commandHelp(name: string): Promise<string> {
   const load = commands[name];
-  if (!load) throw new CliError(`Unknown command \`${name}\``);
+  if (!load) throw new CliError(`Unknown command \`${name}\`; run \`lecture --help\` for the list`);
   const command = await load();
-  const { renderUsage } = await import('citty');
-  return `${await renderUsage({ meta: { name: `lecture ${name}`, description: command.meta.description }, args: command.args })}\n`;
+  return renderHelp(name, command.meta.description, command.args, wantsColor(process.stdout));
 }

@@ -37,7 +37,10 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
   const value = await parse(text, found, label);
   const { validateConfig } = await import('./validate.js');
   const result = validateConfig(value ?? {});
-  if (result.problems.length > 0) throw new ConfigError(result.problems.map((problem) => `${label}: ${problem}`).join('\n'));
+  if (result.problems.length > 0) {
+    const { placeProblems } = await import('./locate.js');
+    throw new ConfigError((await placeProblems(result.problems, text, label)).join('\n'));
+  }
   const user = result.config ?? {};
   return {
     config: resolveConfig({

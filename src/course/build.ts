@@ -16,6 +16,7 @@ import { report, rules } from '../diagnostics.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { discoverLectures, selectLectures, type Lecture } from './discover.js';
 import { courseFolders, type CourseFolders } from './folders.js';
+import { assertLecturesFound } from './no-lectures.js';
 import { cacheFolder, claimFolder, markOwned, outputFolder } from './ownership.js';
 import { lockOutput, openStage } from './stage.js';
 import { BuildCache, quizSecret } from './cache.js';
@@ -116,7 +117,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const refuse = (source: string, real: string) =>
     report(course, `\`${path.relative(folders.lectures, source)}\` is a symbolic link to \`${real}\`, outside the course folder; it is not built`, rules.outsideCourse, undefined, 'error');
   const all = await discoverLectures(folders.lectures, { scope: folders.scope, refuse });
-  const chosen = options.paths && options.paths.length > 0 ? selectLectures(all, options.paths) : all;
+  const requested = options.paths !== undefined && options.paths.length > 0;
+  if (!requested) assertLecturesFound({ root: folders.root, lectures: folders.lectures, setting: config.lectures, found: all.length });
+  const chosen = requested ? selectLectures(all, options.paths!) : all;
   const lectures = uniqueSlugs(chosen, course);
   const unlock = options.keepLock ? await lockOutput(folders.out) : undefined;
   const stage = options.stage === false ? undefined : await openStage(folders.out).catch(async (error: unknown) => {

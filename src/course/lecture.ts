@@ -64,6 +64,7 @@ export function createLectureBuilder(context: BuildContext): (lecture: Lecture) 
     config: context.config,
     themes: new Set(context.themes),
     courseRoot: context.root,
+    anchors: true,
     themeFile: (theme) => (catalog ??= findThemes(context.root)).get(theme),
     resolve: createResolver({
       scope: createScope(context.root, context.config.assets.allow),

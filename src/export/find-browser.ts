@@ -1,8 +1,8 @@
 /**
  * Find an installed Chromium, Chrome or Edge: an explicit path first, then
  * `CHROME_PATH` / `PUPPETEER_EXECUTABLE_PATH`, then a headless shell, then
- * the usual install locations (chrome-launcher's finder). Never downloads a
- * browser.
+ * the places each system installs browsers (`browserCandidates`). Never
+ * downloads a browser.
  *
  * A headless shell is Chromium's old headless mode built as a program of its
  * own (Debian's `chromium-headless-shell`, or puppeteer's
@@ -21,11 +21,14 @@ export class BrowserNotFoundError extends Error {
   override name = 'BrowserNotFoundError';
 }
 
-/** One line on how to get a browser, for this platform. */
-export function installHint(): string {
-  if (process.platform === 'darwin') return 'install Google Chrome or Chromium (brew install --cask chromium), or set CHROME_PATH';
-  if (process.platform === 'win32') return 'install Google Chrome or Microsoft Edge, or set CHROME_PATH';
-  return 'install Chromium (sudo apt-get install -y chromium-headless-shell chromium), or set CHROME_PATH to a Chrome or Chromium executable';
+/** Where a user's own copy of the headless shell goes, found without any setting. */
+const userShell = 'npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer';
+
+/** One line on how to get a browser, for this platform (no administrator rights needed for the last way). */
+export function installHint(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return `install Google Chrome, Chromium (brew install --cask chromium) or Microsoft Edge, or run \`${userShell}\`, or set CHROME_PATH (see docs/install.md)`;
+  if (platform === 'win32') return 'Microsoft Edge comes with Windows: repair it, or install Google Chrome, or set CHROME_PATH (see docs/install.md)';
+  return `run \`${userShell}\` (no administrator rights needed), or install Chromium with the system's package manager, or set CHROME_PATH (see docs/install.md)`;
 }
 
 /** The config's `pdf.browser`, which is relative to the course root, as a path. */
@@ -38,21 +41,52 @@ export function isHeadlessShell(executable: string): boolean {
   return /headless[-_]shell(\.exe)?$/i.test(path.basename(executable));
 }
 
+/** Where to look: the environment, the home folder and the system, for tests to replace. */
+export interface SearchPlaces {
+  env?: NodeJS.ProcessEnv | undefined;
+  home?: string | undefined;
+  platform?: NodeJS.Platform | undefined;
+}
+
+/** The path module of `platform`: Windows paths are joined with `\` even when tested elsewhere. */
+function pathsOf(platform: NodeJS.Platform): path.PlatformPath {
+  return platform === 'win32' ? path.win32 : path.posix;
+}
+
 /**
  * Where headless shells are installed, in order of preference: Debian's
  * package, the command path, then puppeteer's browser cache
- * (`npx @puppeteer/browsers install chrome-headless-shell`), newest first.
+ * (`npx @puppeteer/browsers install chrome-headless-shell --path ~/.cache/puppeteer`), newest first.
  */
-export function headlessShells(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string[] {
-  const exe = process.platform === 'win32' ? '.exe' : '';
+export function headlessShells(env: NodeJS.ProcessEnv = process.env, home = os.homedir(), platform: NodeJS.Platform = process.platform): string[] {
+  const paths = pathsOf(platform);
+  const exe = platform === 'win32' ? '.exe' : '';
   const names = ['chrome-headless-shell', 'chromium-headless-shell'].map((name) => name + exe);
-  const onPath = (env.PATH ?? '').split(path.delimiter).filter(Boolean).flatMap((folder) => names.map((name) => path.join(folder, name)));
-  return ['/usr/lib/chromium/chromium-headless-shell', ...onPath, ...puppeteerShells(env.PUPPETEER_CACHE_DIR ?? path.join(home, '.cache', 'puppeteer'), exe)];
+  const debian = platform === 'linux' ? ['/usr/lib/chromium/chromium-headless-shell'] : [];
+  const cache = env.PUPPETEER_CACHE_DIR ?? paths.join(home, '.cache', 'puppeteer');
+  return [...debian, ...onPath(names, env, platform), ...puppeteerBuilds(cache, 'chrome-headless-shell', platform)];
 }
 
-/** `<cache>/chrome-headless-shell/<platform>-<version>/chrome-headless-shell-<platform>/chrome-headless-shell`, newest version first. */
-function puppeteerShells(cache: string, exe: string): string[] {
-  const folder = path.join(cache, 'chrome-headless-shell');
+/** `names` in every folder of `PATH`. */
+function onPath(names: string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[] {
+  const paths = pathsOf(platform);
+  const folders = (env.PATH ?? env.Path ?? '').split(paths.delimiter).filter(Boolean);
+  return folders.flatMap((folder) => names.map((name) => paths.join(folder, name)));
+}
+
+/** The executable inside one of puppeteer's installs of `browser` (`chrome-headless-shell` or `chrome`). */
+function executableIn(browser: string, platform: NodeJS.Platform, build: string): string {
+  const paths = pathsOf(platform);
+  const folder = build.startsWith('mac_arm') ? 'mac-arm64' : build.startsWith('mac') ? 'mac-x64' : build.startsWith('win32') ? 'win32' : build.startsWith('win64') ? 'win64' : 'linux64';
+  if (browser === 'chrome-headless-shell') return paths.join(`chrome-headless-shell-${folder}`, `chrome-headless-shell${platform === 'win32' ? '.exe' : ''}`);
+  if (platform === 'darwin') return paths.join(`chrome-${folder}`, 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing');
+  return paths.join(`chrome-${folder}`, platform === 'win32' ? 'chrome.exe' : 'chrome');
+}
+
+/** `<cache>/<browser>/<platform>-<version>/…/<executable>`, newest version first. */
+function puppeteerBuilds(cache: string, browser: string, platform: NodeJS.Platform): string[] {
+  const paths = pathsOf(platform);
+  const folder = paths.join(cache, browser);
   let builds: string[];
   try {
     builds = readdirSync(folder);
@@ -65,15 +99,41 @@ function puppeteerShells(cache: string, exe: string): string[] {
     for (let index = 0; index < Math.max(x.length, y.length); index++) if ((x[index] ?? 0) !== (y[index] ?? 0)) return (y[index] ?? 0) - (x[index] ?? 0);
     return 0;
   };
-  return builds.sort(newer).flatMap((build) => {
-    try {
-      return readdirSync(path.join(folder, build))
-        .filter((name) => name.startsWith('chrome-headless-shell-'))
-        .map((name) => path.join(folder, build, name, `chrome-headless-shell${exe}`));
-    } catch {
-      return [];
-    }
-  });
+  const prefix = platform === 'win32' ? /^win(32|64)-/ : platform === 'darwin' ? /^mac(_arm)?-/ : /^linux(_arm)?-/;
+  return builds.filter((build) => prefix.test(build)).sort(newer).map((build) => paths.join(folder, build, executableIn(browser, platform, build)));
+}
+
+/**
+ * Every place `platform` installs Chrome, Chromium or Edge, in order of
+ * preference: Chrome, then Chromium, then Edge (on Windows, Edge comes with
+ * the system, so a browser is always found), then Chrome for Testing from
+ * puppeteer's cache.
+ */
+export function browserCandidates(places: SearchPlaces = {}): string[] {
+  const { env = process.env, home = os.homedir(), platform = process.platform } = places;
+  const paths = pathsOf(platform);
+  const cache = puppeteerBuilds(env.PUPPETEER_CACHE_DIR ?? paths.join(home, '.cache', 'puppeteer'), 'chrome', platform);
+  if (platform === 'win32') return [...windowsBrowsers(env), ...cache];
+  if (platform === 'darwin') {
+    const apps = ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Google Chrome Canary', 'Google Chrome for Testing'];
+    const folders = ['/Applications', paths.join(home, 'Applications')];
+    return [...apps.flatMap((app) => folders.map((folder) => paths.join(folder, `${app}.app`, 'Contents', 'MacOS', app))), ...cache];
+  }
+  const names = ['google-chrome-stable', 'google-chrome', 'chromium', 'chromium-browser', 'microsoft-edge-stable', 'microsoft-edge'];
+  const fixed = ['/opt/google/chrome/chrome', '/snap/bin/chromium', '/opt/microsoft/msedge/msedge'];
+  return [...new Set([...onPath(names, env, platform), ...names.map((name) => `/usr/bin/${name}`), ...fixed]), ...cache];
+}
+
+/** Chrome (per user, then for all users), Chromium, then Edge, which every Windows 10 and 11 has. */
+function windowsBrowsers(env: NodeJS.ProcessEnv): string[] {
+  const { join } = path.win32;
+  const local = env.LOCALAPPDATA;
+  const programs = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.ProgramW6432].filter((folder): folder is string => Boolean(folder));
+  const roots = [...(local ? [local] : []), ...programs];
+  const chrome = roots.map((root) => join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'));
+  const chromium = local ? [join(local, 'Chromium', 'Application', 'chrome.exe')] : [];
+  const edge = [...programs, ...(local ? [local] : [])].map((root) => join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+  return [...new Set([...chrome, ...chromium, ...edge])];
 }
 
 /** The browser executable to use (`env`: where to look, for tests). */
@@ -87,17 +147,7 @@ export async function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = pr
     if (existsSync(candidate)) return candidate;
     throw new BrowserNotFoundError(`No browser at \`${candidate}\` (from ${label}); ${installHint()}`);
   }
-  const shell = headlessShells(env).find((candidate) => existsSync(candidate));
-  if (shell) return shell;
-  const { Launcher } = await import('chrome-launcher');
-  let installed: string[] = [];
-  try {
-    installed = Launcher.getInstallations();
-  } catch {
-    // chrome-launcher throws (rather than returning nothing) on Linux when no
-    // browser is installed and CHROME_PATH is unset; that is our "not found".
-  }
-  const [first] = installed;
-  if (first) return first;
+  const found = [...headlessShells(env), ...browserCandidates({ env })].find((candidate) => existsSync(candidate));
+  if (found) return found;
   throw new BrowserNotFoundError(`No Chrome, Chromium or Edge found; ${installHint()}`);
 }

@@ -2,15 +2,17 @@
  * Draw mermaid diagrams as SVG at build time, in the headless Chromium the
  * build already uses for fitting: mermaid lays text out with the browser's
  * own measurements, which no DOM emulation in Node does reliably. The page
- * loads mermaid's bundle from the installed package (nothing from the
+ * loads mermaid's bundle shipped in `lib/vendor/` (nothing from the
  * network) and the deck's theme, whose colours and font the diagrams take.
  * One browser per call; results are kept per process, so a diagram drawn
  * once is not drawn again.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageRoot } from '../assets/package-root.js';
 import { launchBrowser } from './launch.js';
 
 /** A drawn diagram, or why it could not be drawn (with the diagram's line, when mermaid names one). */
@@ -39,8 +41,18 @@ export async function renderDiagrams(request: DiagramRequest): Promise<DiagramRe
   return keys.map((key) => drawn.get(key)!);
 }
 
+/**
+ * mermaid's browser bundle: the copy the package ships in `lib/vendor/`
+ * (mermaid itself is not installed with it), or the development install's
+ * while `lib/` has not been compiled yet.
+ */
+function mermaidScript(): string {
+  const shipped = path.join(packageRoot(), 'lib', 'vendor', 'mermaid.min.js');
+  return existsSync(shipped) ? shipped : createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+}
+
 async function drawInBrowser(sources: string[], css: string, executablePath: string | undefined): Promise<DiagramResult[]> {
-  const script = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+  const script = mermaidScript();
   const launched = await launchBrowser({ executablePath });
   try {
     const page = await launched.browser.newPage();

@@ -4,13 +4,13 @@
  * front-matter transform). Each is checked against the shape Quarto accepts;
  * a key under `format: revealjs:` that we do not know is reported with the
  * closest known name, and Quarto's own options that have no effect here are
- * listed in one hint. The result lands in `file.data.deck`.
+ * listed in one hint. reveal.js's camel-case names (`slideNumber`, as Pandoc
+ * documents them) are read too. The result lands in `file.data.deck`.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 import { closest } from '../suggest.js';
-import { quartoFormatsOf } from '../dialects/detect.js';
 import type { DeckOptions, LectureMeta } from '../types.js';
 
 const transitions = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'];
@@ -54,10 +54,10 @@ const options: Record<string, { check: Check; reveal?: string }> = {
 };
 
 /** Keys the front-matter transform reads (title, theme …), or that are not deck options at all. */
-const metaKeys = ['title', 'subtitle', 'author', 'date', 'institute', 'theme', 'slide-level', 'incremental', 'lang', 'format', 'description', 'keywords', 'subject'];
+export const metaKeys = ['title', 'subtitle', 'author', 'date', 'institute', 'theme', 'slide-level', 'incremental', 'lang', 'format', 'description', 'keywords', 'subject'];
 
 /** Quarto's revealjs options that have no effect in lecture: hinted at once, never called unknown. */
-const ignored = [
+export const ignored = [
   'css', 'code-fold', 'code-summary', 'code-overflow', 'code-block-height', 'code-copy', 'code-link', 'code-tools', 'chalkboard', 'preview-links',
   'menu', 'embed-resources', 'self-contained', 'multiplex', 'highlight-style', 'history', 'navigation-mode', 'touch', 'keyboard', 'overview',
   'mouse-wheel', 'view-distance', 'html-math-method', 'fig-width', 'fig-height', 'fig-format', 'fig-dpi', 'fig-responsive', 'fig-align', 'fig-cap-location',
@@ -69,39 +69,34 @@ const ignored = [
   'width-min', 'min-scale', 'max-scale', 'disable-layout', 'data-background', 'smart', 'editor', 'code-annotations', 'hide-cursor-time', 'fragments',
 ];
 
+/**
+ * Every deck option read from front matter: its kebab-case name (Quarto's)
+ * and, for reveal.js's own, the camel-case name Pandoc's and reveal.js's
+ * users write (`slideNumber`). Top-level keys are checked for typos in
+ * `front-matter-keys.ts`.
+ */
+export const deckOptionNames: readonly string[] = Object.entries(options).flatMap(([name, option]) => (option.reveal && option.reveal !== name ? [name, option.reveal] : [name]));
+
 /** Remark plugin: read the deck options into `file.data.deck`. */
 export function deckOptions() {
   return (_tree: Root, file: VFile): undefined => {
     const meta = file.data.meta ?? { author: [], incremental: false, raw: {}, positions: {} };
     file.data.deck = readOptions(meta, file);
     checkBlockKeys(meta, file);
-    if (quartoFormatsOf(meta.raw.format).includes('revealjs') || /\.qmd$/i.test(file.path ?? '')) checkTopKeys(meta, file);
   };
-}
-
-/**
- * In a Quarto lecture, a top-level key that is no option but one letter or
- * two from one (`slide-numbers`) is reported with the fix; any other key is
- * the author's own metadata and stays quiet.
- */
-function checkTopKeys(meta: LectureMeta, file: VFile): void {
-  const known = [...Object.keys(options), ...metaKeys, ...ignored];
-  for (const name of Object.keys(meta.raw)) {
-    if (known.includes(name) || meta.formatOptions?.[name] !== undefined) continue;
-    const guess = closest(name, Object.keys(options));
-    if (guess && guess !== name) report(file, `Unknown front matter key \`${name}\`; did you mean \`${guess}\`?`, rules.frontMatter, { position: meta.positions[name] });
-  }
 }
 
 function readOptions(meta: LectureMeta, file: VFile): DeckOptions {
   const deck: DeckOptions = { reveal: {}, smaller: false, scrollable: false, autoStretch: true };
   const values: Record<string, unknown> = {};
   for (const [name, option] of Object.entries(options)) {
-    const value = meta.raw[name];
+    // Pandoc's and reveal.js's own spelling (`slideNumber`) counts too; Quarto's (`slide-number`) wins.
+    const key = meta.raw[name] === undefined && option.reveal && meta.raw[option.reveal] !== undefined ? option.reveal : name;
+    const value = meta.raw[key];
     if (value === undefined || value === null) continue;
     const result = option.check(value);
     if (!result.ok) {
-      report(file, `Front matter \`${name}\` must be ${result.expected}; it is ignored`, rules.frontMatter, { position: meta.positions[name] });
+      report(file, `Front matter \`${key}\` must be ${result.expected}; it is ignored`, rules.frontMatter, { position: meta.positions[key] });
       continue;
     }
     values[name] = result.value;

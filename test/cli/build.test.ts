@@ -134,11 +134,12 @@ describe('lecture build', () => {
     expect(missing.stderr).toBe('lecture: No such file or folder: `lectures/nope.md`\n');
     const unknownCommand = await lecture(root, 'biuld');
     expect(unknownCommand.code).toBe(2);
-    writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify({ theme: 'lecture', reveal: { width: '960px' }, colour: 'red' }));
+    writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify({ theme: 'lecture', reveal: { width: '960px' }, colour: 'red' }, null, 2));
     const config = await lecture(root, 'build');
     expect(config.code).toBe(2);
-    expect(config.stderr).toContain('lecture.config.json: Unknown key `colour`');
-    expect(config.stderr).toContain('lecture.config.json: `reveal.width` must be a number, not text (`960px`)');
+    // Each problem at the line of its key.
+    expect(config.stderr).toContain('lecture.config.json:6: Unknown key `colour`');
+    expect(config.stderr).toContain('lecture.config.json:4: `reveal.width` must be a number, not text (`960px`)');
   });
 
   test('exit 1 when a lecture cannot be read (a dangling link)', async () => {
@@ -167,6 +168,19 @@ describe('lecture build', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('lectures/outline.md: outline\n  - no headings, but short lines standing alone over lists (slide titles): line 1\n');
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    writeFileSync(path.join(root, 'lectures/page.md'), '---\nlayout: page\ntitle: Registries\nsubtitel: Where images live\naspectratio: 169\ncourse: CS 101\n---\n\n## One\n\ntext\n');
+    const keys = await lecture(root, 'build', '--explain', 'lectures/page.md');
+    expect(keys.stderr).toMatch(/4:1-4:1\s+warning\s+Unknown front matter key `subtitel`; did you mean `subtitle`\?\s+front-matter/);
+    expect(keys.stdout.split('front matter:\n')[1]).toBe(
+      [
+        '  - read by lecture: `title`',
+        "  - ignored, Jekyll's: `layout`",
+        "  - ignored, Beamer's: `aspectratio`",
+        '  - not read by lecture (your own; `{{< meta key >}}` shows one): `course`',
+        '  - misspelt? `subtitel`: did you mean `subtitle`?',
+        '',
+      ].join('\n'),
+    );
     const missing = await lecture(root, 'build', '--explain', 'lectures/nope.md');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read lecture `lectures/nope.md`: it is not a file');

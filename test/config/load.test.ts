@@ -46,11 +46,27 @@ describe('loadConfig', () => {
     [{ rules: { 'missing-file': 'loud' } }, '`rules.missing-file` must be one of `off`, `warn`, `error`, `info`'],
   ])('%j is an error naming the key', async (value, message) => {
     writeFileSync(path.join(root, 'lecture.config.json'), JSON.stringify(value));
-    await expect(loadConfig(root)).rejects.toThrow(new ConfigError(`lecture.config.json: ${message}`));
+    await expect(loadConfig(root)).rejects.toThrow(new ConfigError(`lecture.config.json:1: ${message}`));
   });
 
   test('invalid JSON is a configuration error', async () => {
     writeFileSync(path.join(root, 'lecture.config.json'), '{ "title": ');
     await expect(loadConfig(root)).rejects.toThrow(/lecture\.config\.json: not valid JSON/);
+  });
+
+  test('in YAML, each problem is placed at the line of its key, a typo with its fix', async () => {
+    rmSync(path.join(root, 'lecture.config.json'), { force: true });
+    writeFileSync(path.join(root, 'lecture.config.yaml'), 'title: Networks\noutt: site\nreveal:\n  width: 960\n  heigth: 700\nrules:\n  missng-file: off\n');
+    await expect(loadConfig(root)).rejects.toThrow(
+      new ConfigError(
+        [
+          'lecture.config.yaml:2: Unknown key `outt`; did you mean `out`?',
+          'lecture.config.yaml:5: Unknown key `reveal.heigth`; did you mean `reveal.height`?',
+        ].join('\n'),
+      ),
+    );
+    writeFileSync(path.join(root, 'lecture.config.yaml'), 'title: Networks\nrules:\n  missng-file: off\n');
+    await expect(loadConfig(root)).rejects.toThrow(new ConfigError('lecture.config.yaml:3: Unknown rule `missng-file`; did you mean `missing-file`?'));
+    rmSync(path.join(root, 'lecture.config.yaml'));
   });
 });

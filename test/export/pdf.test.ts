@@ -268,6 +268,6 @@ describe('failures', () => {
     const bin = path.resolve('lib/cli/bin.js');
     const failure = await promisify(execFile)(process.execPath, [bin, 'pdf', '--root', root], { env: { ...process.env, CHROME_PATH: '/nowhere/chrome' } }).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr.trim()).toBe('lecture: No browser at `/nowhere/chrome` (from CHROME_PATH); install Chromium (sudo apt-get install -y chromium-headless-shell chromium), or set CHROME_PATH to a Chrome or Chromium executable');
+    expect((failure as { stderr: string }).stderr.trim()).toBe("lecture: No browser at `/nowhere/chrome` (from CHROME_PATH); run `npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer` (no administrator rights needed), or install Chromium with the system's package manager, or set CHROME_PATH (see docs/install.md)");
   });
 });

@@ -11,7 +11,7 @@ import { toEntries, type Entry } from './entries.js';
 const levels: Record<Entry['severity'], Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** Where the rule table is documented. */
-const helpUri = 'https://www.npmjs.com/package/lecture#checking-a-course';
+const helpUri = 'https://www.npmjs.com/package/lecture-cli';
 
 /** The messages of `files` as a SARIF 2.1.0 log. */
 export function toSarif(files: VFile[], version: string): string {

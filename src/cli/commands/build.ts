@@ -10,21 +10,21 @@ import { wantsColor } from '../color.js';
 import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { formatMessages } from '../report.js';
 import type { ExportResult } from '../../export/pdf.js';
+import type { FrontMatterKeys } from '../../types.js';
 import { preferSmallHeap } from '../heap.js';
-import { pdfSummary } from './pdf.js';
-import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
+import { optionalValues, pdfFlags, pdfSettings, pdfSummary } from './pdf-flags.js';
 import { silenceConsole } from '../../quiet.js';
 
 export const courseArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to build (default: every lecture)', valueHint: 'paths…' },
-  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json / .yaml at the course root)' },
-  out: { type: 'string', alias: 'o', description: 'Output folder (default: dist)' },
-  root: { type: 'string', description: 'Course folder (default: the current folder)' },
-  jobs: { type: 'string', alias: 'j', description: 'Worker threads (default: one per core for 4 or more lectures; 0 for none)' },
-  cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds all)' },
+  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json, .yaml or .yml at the course root)', valueHint: 'file' },
+  out: { type: 'string', alias: 'o', description: 'Output folder (default: dist)', valueHint: 'folder' },
+  root: { type: 'string', description: 'Course folder, which holds lectures/ and the config (default: the current folder)', valueHint: 'folder' },
+  jobs: { type: 'string', alias: 'j', description: 'Worker threads that build lectures (default: for 4 or more lectures on more than two cores, one per core but one, at most 8; 0 for none); with PDFs, also the decks exported at once (default: one per core)', valueHint: 'n' },
+  cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds every one)' },
   fit: { type: 'boolean', description: 'Fit slides to their canvas in a headless browser: split, shrink or report overflowing ones (--no-fit skips)' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
-  color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
+  color: { type: 'boolean', description: 'Colour the report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it; --no-color never)' },
 } satisfies ArgsDef;
 
 export const buildArgs = {
@@ -64,7 +64,8 @@ async function buildCourse(args: ParsedArgs<typeof buildArgs>, version: string):
   return { built, exported: await exportBuilt(built, session, args, version) };
 }
 
-function parseJobs(value: string | undefined): number | undefined {
+/** The `--jobs` value as a number of worker threads. */
+export function parseJobs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 0) throw new CliError(`Option \`--jobs\` must be a whole number, not \`${value}\``);
@@ -111,7 +112,21 @@ async function explain(args: ParsedArgs<typeof buildArgs>): Promise<ExitCode> {
   const report = formatMessages([result.file], { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);
   process.stdout.write(`${result.file.path}: ${result.dialect}\n${result.reasons.map((reason) => `  - ${reason}\n`).join('')}`);
+  if (result.keys) process.stdout.write(explainKeys(result.keys));
   return exitCodes.ok;
+}
+
+/** The front matter keys by who reads them, one line a group: what `--explain` adds after the dialect. */
+function explainKeys(keys: FrontMatterKeys): string {
+  const list = (names: string[]) => names.map((name) => `\`${name}\``).join(', ');
+  const tools = [...new Set(keys.otherTools.map((entry) => entry.tool))];
+  const lines = [
+    keys.used.length > 0 ? `read by lecture: ${list(keys.used)}` : '',
+    ...tools.map((tool) => `ignored, ${tool}'s: ${list(keys.otherTools.filter((entry) => entry.tool === tool).map((entry) => entry.key))}`),
+    keys.own.length > 0 ? `not read by lecture (your own; \`{{< meta key >}}\` shows one): ${list(keys.own)}` : '',
+    ...keys.misspelt.map(({ key, guess }) => `misspelt? \`${key}\`: did you mean \`${guess}\`?`),
+  ].filter(Boolean);
+  return `front matter:\n${lines.map((line) => `  - ${line}\n`).join('')}`;
 }
 
 /** Run `lecture build`. */
@@ -128,7 +143,7 @@ export async function runBuild(raw: string[], version: string): Promise<ExitCode
     const slides = result.decks.reduce((sum, deck) => sum + deck.slides, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const where = path.relative(process.cwd(), path.join(result.out, 'index.html')) || 'index.html';
-    process.stdout.write(`Built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} (${slides} slides) in ${seconds} s; open ${where}\n`);
+    process.stdout.write(`Built ${result.decks.length} deck${result.decks.length === 1 ? '' : 's'} (${slides} slide${slides === 1 ? '' : 's'}) in ${seconds} s; open ${where}\n`);
     if (exported) process.stdout.write(`${pdfSummary(exported.pdfs, started)}\n`);
   }
   return result.failed ? exitCodes.failed : exitCodes.ok;

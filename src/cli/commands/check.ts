@@ -15,18 +15,18 @@ import { silenceConsole } from '../../quiet.js';
 
 export const checkArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to check (default: every lecture)', valueHint: 'paths…' },
-  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json / .yaml at the course root)' },
-  root: { type: 'string', description: 'Course folder (default: the current folder)' },
+  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json, .yaml or .yml at the course root)', valueHint: 'file' },
+  root: { type: 'string', description: 'Course folder, which holds lectures/ and the config (default: the current folder)', valueHint: 'folder' },
   format: { type: 'enum', alias: 'f', options: [...formats], description: 'Report format: human, json, sarif (code scanning) or github (workflow annotations)', default: 'human' },
-  output: { type: 'string', description: 'Write the report to this file instead of the terminal' },
+  output: { type: 'string', description: 'Write the report to this file instead of the terminal', valueHint: 'file' },
   offline: { type: 'boolean', description: 'Do not check remote links (config: check.offline)' },
   'remote-anchors': { type: 'boolean', description: 'Also check #anchors in remote pages (config: check.remoteAnchors)' },
-  exclude: { type: 'string', description: 'URLs not to check, comma-separated; `*` matches anything, no `*` means a prefix (config: check.exclude)' },
-  cache: { type: 'boolean', description: 'Reuse remote results younger than check.cacheAge (--no-cache asks again)' },
+  exclude: { type: 'string', valueHint: 'patterns', description: 'URLs not to check, comma-separated; `*` matches anything, no `*` means a prefix (config: check.exclude)' },
+  cache: { type: 'boolean', description: 'Reuse remote results younger than check.cacheAge and unchanged lectures (--no-cache asks and parses again)' },
   layout: { type: 'boolean', description: 'Also measure every slide in a headless browser and report the ones that do not fit (config: check.layout)' },
-  browser: { type: 'string', description: 'Chrome, Chromium or Edge executable for --layout (default: config pdf.browser, CHROME_PATH, then the usual install locations)' },
+  browser: { type: 'string', description: 'Chrome, Chromium or Edge executable for --layout (default: config pdf.browser, CHROME_PATH, a headless shell, then the usual install locations; see docs/install.md)', valueHint: 'path' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
-  color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
+  color: { type: 'boolean', description: 'Colour the report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it; --no-color never)' },
 } satisfies ArgsDef;
 
 export const checkMeta = { name: 'check', description: 'Report broken links and images, placeholders, quiz and structure problems' };
@@ -59,7 +59,7 @@ export async function runCheck(raw: string[], version: string): Promise<ExitCode
     paths: args._,
     overrides: checkOverrides(args),
     cache: args.cache,
-    userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture)`,
+    userAgent: `lecture-check/${version} (+https://www.npmjs.com/package/lecture-cli)`,
   };
   const result = await check(options);
   // The formatters load only now: nothing of them is needed before the first request goes out.

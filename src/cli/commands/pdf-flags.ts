@@ -7,7 +7,7 @@ import type { PdfOptions } from '../../config/schema.js';
 import { CliError } from '../errors.js';
 
 export const pdfFlags = {
-  browser: { type: 'string', description: 'Chrome, Chromium or Edge executable (default: config, CHROME_PATH, then the usual install locations)' },
+  browser: { type: 'string', description: 'Chrome, Chromium or Edge executable (default: config pdf.browser, CHROME_PATH, a headless shell, then the usual install locations; see docs/install.md)', valueHint: 'path' },
   fragments: { type: 'boolean', description: 'One page per fragment step instead of one per slide' },
   notes: {
     type: 'string',
@@ -18,7 +18,7 @@ export const pdfFlags = {
   answers: { type: 'boolean', description: 'Also write <keys>/<slug>-answers.pdf with the quiz answers shown (kept out of the output folder)' },
   'page-numbers': { type: 'boolean', description: 'Slide numbers on the pages (default: on; --no-page-numbers)' },
   tagged: { type: 'boolean', description: 'Tagged (accessible) PDF for screen readers: about twice the time and size (config: pdf.tagged)' },
-  timeout: { type: 'string', description: 'Seconds one deck may take before it is retried once (default: 60)' },
+  timeout: { type: 'string', description: 'Seconds one deck may take before it is retried once (default: 60)', valueHint: 'seconds' },
 } satisfies ArgsDef;
 
 /** Options that may be given without a value (`--notes`), with the values they take. */
@@ -60,4 +60,11 @@ export function pdfSettings(args: PdfArgs): Partial<PdfOptions> {
   }
   if (args.jobs !== undefined && args.jobs > 0) settings.jobs = args.jobs;
   return settings;
+}
+
+/** One line on what was exported. */
+export function pdfSummary(pdfs: Array<{ pages: number }>, started: number): string {
+  const pages = pdfs.reduce((sum, pdf) => sum + pdf.pages, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  return `Exported ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'} (${pages} pages) in ${seconds} s`;
 }

@@ -1,7 +1,7 @@
 /**
  * `lecture pdf [paths…]`: build (unchanged lectures from the cache) and
  * export each deck to `dist/<slug>/<slug>.pdf`, plus the notes, handout and
- * answer PDFs when asked.
+ * answer PDFs when asked. The library's `pdf()` with the flags as options.
  */
 import type { ArgsDef } from 'citty';
 import { parseCommandArgs } from '../args.js';
@@ -9,8 +9,8 @@ import { wantsColor } from '../color.js';
 import { CliError, exitCodes, type ExitCode } from '../errors.js';
 import { preferSmallHeap } from '../heap.js';
 import { formatMessages } from '../report.js';
-import { buildOptions, courseArgs } from './build.js';
-import { optionalValues, pdfFlags, pdfSettings } from './pdf-flags.js';
+import { courseArgs, parseJobs } from './build.js';
+import { optionalValues, pdfFlags, pdfSettings, pdfSummary } from './pdf-flags.js';
 import { silenceConsole } from '../../quiet.js';
 
 export const pdfArgs = {
@@ -33,17 +33,25 @@ export async function runPdf(raw: string[], version: string): Promise<ExitCode> 
   }
   const shard = args.shard === undefined ? undefined : await shardOf(args.shard);
   const started = performance.now();
-  const options = buildOptions(args);
-  const pdf = pdfSettings({ ...args, jobs: options.jobs });
-  // The browser starts before the build pipeline is loaded: it is the slowest part to get going.
-  const { startBrowser } = await import('../../export/start.js');
-  const session = await startBrowser({ ...options, pdf });
-  const { exportPdf } = await import('../../export/pdf.js').catch(async (error: unknown) => {
-    await session.close();
-    throw error;
-  });
+  const jobs = parseJobs(args.jobs);
+  const settings = pdfSettings({ ...args, jobs });
+  const { pdf } = await import('../../export/run-pdf.js');
   preferSmallHeap();
-  const result = await exportPdf({ ...options, session, pdf, shard, answers: args.answers, version, progress: args.quiet ? false : process.stderr });
+  const result = await pdf({
+    root: args.root,
+    config: args.config,
+    paths: args._,
+    out: args.out,
+    jobs,
+    cache: args.cache,
+    fit: args.fit,
+    ...settings,
+    answers: args.answers,
+    speakerNotes: (args.notes as string | boolean | undefined) === false ? false : undefined,
+    shard,
+    progress: args.quiet ? false : process.stderr,
+    version,
+  });
   const report = formatMessages(result.files, { color: wantsColor(process.stderr, args.color), quiet: args.quiet });
   if (report) process.stderr.write(`${report}\n`);
   if (!args.quiet) process.stdout.write(`${pdfSummary(result.pdfs, started)}\n`);
@@ -57,9 +65,3 @@ async function shardOf(text: string) {
   return shard;
 }
 
-/** One line on what was exported. */
-export function pdfSummary(pdfs: Array<{ pages: number }>, started: number): string {
-  const pages = pdfs.reduce((sum, pdf) => sum + pdf.pages, 0);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  return `Exported ${pdfs.length} PDF${pdfs.length === 1 ? '' : 's'} (${pages} pages) in ${seconds} s`;
-}

@@ -14,17 +14,17 @@ import { takeSignals } from '../signals.js';
 
 export const serveArgs = {
   paths: { type: 'positional', required: false, description: 'Lecture files or folders to serve (default: every lecture)', valueHint: 'paths…' },
-  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json / .yaml at the course root)' },
-  root: { type: 'string', description: 'Course folder (default: the current folder)' },
-  port: { type: 'string', alias: 'p', description: 'Port to try first; a taken one moves to the next free port (default: 4040)' },
-  host: { type: 'string', description: 'Interface to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every device on the network) or an address' },
+  config: { type: 'string', alias: 'c', description: 'Config file (default: lecture.config.json, .yaml or .yml at the course root)', valueHint: 'file' },
+  root: { type: 'string', description: 'Course folder, which holds lectures/ and the config (default: the current folder)', valueHint: 'folder' },
+  port: { type: 'string', alias: 'p', valueHint: 'n', description: 'Port to try first; a taken one moves to the next free port (default: 4040)' },
+  host: { type: 'string', valueHint: 'address', description: 'Interface to listen on: 127.0.0.1 (this machine only, the default), 0.0.0.0 (every device on the network) or an address' },
   open: { type: 'boolean', description: 'Open the course page (or the one lecture given) in the default browser' },
   fit: { type: 'boolean', description: 'Fit slides in a headless browser and mark those that still overflow (--no-fit skips)' },
   classroom: { type: 'boolean', description: 'Classroom mode: students join on their devices, follow your slides and answer the quizzes live (listens on the network)' },
   'new-session': { type: 'boolean', description: 'With --classroom: start a new session instead of resuming the one of the last 12 hours' },
   cache: { type: 'boolean', description: 'Reuse unchanged lectures from .lecture-cache/ (--no-cache rebuilds all at start)' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print errors only' },
-  color: { type: 'boolean', description: 'Colour the report (default: on a terminal)' },
+  color: { type: 'boolean', description: 'Colour the report (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it; --no-color never)' },
 } satisfies ArgsDef;
 
 export const serveMeta = { name: 'serve', description: 'Serve the course with live reload while you write; present from it' };

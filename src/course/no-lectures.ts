@@ -1,0 +1,81 @@
+/**
+ * A course with no lectures is a mistake of place, not an empty success:
+ * the command was run inside the course's `lectures/` (or a lecture's own
+ * folder), or in a folder whose lectures folder holds nothing. Said in one
+ * line with where we looked and what to do, before anything is written.
+ * (A lectures folder that does not exist at all is reported where the
+ * course's folders are checked.)
+ */
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { configNames } from '../config/load.js';
+import { isLectureName, LectureNotFoundError } from './discover.js';
+
+/** The course has no lecture to build or check; the message says where we looked and what to do. */
+export class NoLecturesError extends LectureNotFoundError {
+  override name = 'NoLecturesError';
+}
+
+/** Where a run looked for lectures. */
+export interface LectureSearch {
+  /** The course folder (the config's folder, or the working folder). */
+  root: string;
+  /** The lectures folder, absolute. */
+  lectures: string;
+  /** The lectures folder as the config writes it (`lectures`). */
+  setting: string;
+  /** How many lectures were found. */
+  found: number;
+}
+
+/** Throw `NoLecturesError` when `search` found no lecture, saying why and what to do. */
+export function assertLecturesFound(search: LectureSearch): void {
+  if (search.found > 0) return;
+  const course = enclosingCourse(search.root);
+  if (course) {
+    const shown = show(course);
+    const here = path.resolve(search.root) === workingFolder() ? 'this folder' : `\`${show(search.root)}\``;
+    throw new NoLecturesError(`No lectures here: ${here} is inside the course folder \`${shown}\`; run lecture from \`${shown}\`, or pass \`--root ${shown}\``);
+  }
+  if (!existsSync(search.lectures)) return;
+  const stray = markdownIn(search.root);
+  const hint = stray ? `; \`${show(path.join(search.root, stray))}\` is beside it, but lectures go inside \`${search.setting}/\`` : '';
+  throw new NoLecturesError(`No lectures in \`${show(search.lectures)}/\`: it holds no \`.md\` or \`.qmd\` file${hint}. Run \`lecture init\` to start a course, or pass \`--root\` the course folder`);
+}
+
+/**
+ * The course folder `folder` lies inside, if any: the nearest folder above
+ * it with a config file, or whose `lectures/` holds it.
+ */
+export function enclosingCourse(folder: string): string | undefined {
+  let child = path.resolve(folder);
+  for (let parent = path.dirname(child); parent !== child; child = parent, parent = path.dirname(parent)) {
+    if (configNames.some((name) => existsSync(path.join(parent, name)))) return parent;
+    const lectures = path.join(parent, 'lectures');
+    if (path.resolve(folder) === lectures || path.resolve(folder).startsWith(lectures + path.sep)) return parent;
+  }
+  return undefined;
+}
+
+/** A lecture-like file directly in `folder` (not a README), if any. */
+function markdownIn(folder: string): string | undefined {
+  try {
+    return readdirSync(folder).find((name) => isLectureName(name) && !/^readme\.q?md$/i.test(name));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The working folder with symbolic links resolved, as the course's folders are. */
+function workingFolder(): string {
+  try {
+    return realpathSync(process.cwd());
+  } catch {
+    return process.cwd();
+  }
+}
+
+/** A path as the user would type it from here. */
+function show(file: string): string {
+  return path.relative(workingFolder(), file) || '.';
+}
