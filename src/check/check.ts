@@ -14,10 +14,10 @@ import { readLecture as readLectureText, reportReading, type LectureText } from 
 import { applyRuleSettings } from '../course/severity.js';
 import { discoverLectures, selectLectures } from '../course/discover.js';
 import { courseFolders } from '../course/folders.js';
-import { assertLecturesFound } from '../course/no-lectures.js';
+import { assertLecturesFound, requireLecturesFolder } from '../course/no-lectures.js';
 import { cacheFolder as cacheKind, claimFolder } from '../course/ownership.js';
 import { resolveInScope, type Scope } from '../assets/scope.js';
-import { lecturesFolder, loadConfig } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createAnalyser, type Analyser } from './analyser.js';
@@ -63,7 +63,7 @@ type Analyse = Analyser['analyse'];
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
   // A missing lectures folder is an error that creates nothing (not a check of no lectures).
-  lecturesFolder(root, config, options.paths);
+  requireLecturesFolder(root, config, options.paths);
   const folders = courseFolders(root, config, { cache: options.cache, output: false });
   const cwd = process.cwd();
   const course = fileWithMessages(path.relative(cwd, folders.lectures) || '.', cwd, []);

@@ -57,7 +57,7 @@ export function createLectureChecker(config: Config, root: string, cwd: string):
     const ids = deckIds(hast, file);
     // Hidden slides are not shown (reveal.js removes them, PDFs leave them out): no content rule looks at them.
     const lecture: LectureTrees = { file, mdast: withoutHiddenSlides(mdast), hast: withoutHiddenSections(hast), urls: [] };
-    lecture.urls = withSourceLinks(urlsIn(lecture.hast), file);
+    lecture.urls = withSourceLinks(urlsIn(lecture.hast), file, hiddenRanges(mdast));
     for (const rule of lectureRules) rule(lecture);
     return {
       messages: messagesToData(file),
@@ -78,6 +78,15 @@ function withoutHiddenSlides(tree: MdastRoot): MdastRoot {
   return { ...tree, children };
 }
 
+/** The source ranges (offsets) of the hidden slides, whose links no one sees. */
+function hiddenRanges(tree: MdastRoot): Array<[number, number]> {
+  const slides = tree.children.flatMap((child) => (child.type === 'slide' ? [child] : child.type === 'stack' ? child.children : []));
+  return slides.flatMap((slide) => {
+    const { start, end } = slide.position ?? {};
+    return isHidden(slide.attributes) && start?.offset !== undefined && end?.offset !== undefined ? [[start.offset, end.offset] as [number, number]] : [];
+  });
+}
+
 function urlsIn(hast: HastRoot): LectureTrees['urls'] {
   const found: LectureTrees['urls'] = [];
   visit(hast, 'element', (node) => {
@@ -91,10 +100,12 @@ function urlsIn(hast: HastRoot): LectureTrees['urls'] {
  * written (a course page's instructor link, now the title slide's author; a
  * definition referenced nowhere), as elements at their source position.
  */
-function withSourceLinks(urls: LectureTrees['urls'], file: VFile): LectureTrees['urls'] {
+function withSourceLinks(urls: LectureTrees['urls'], file: VFile, hidden: Array<[number, number]>): LectureTrees['urls'] {
   const shownAt = new Set(urls.map(({ node }) => node.position?.start.offset));
   const shownUrls = new Set(urls.map(({ url }) => url));
+  const onHiddenSlide = (offset: number | undefined) => offset !== undefined && hidden.some(([start, end]) => offset >= start && offset < end);
   const added = (file.data.sourceLinks ?? [])
+    .filter((link) => !onHiddenSlide(link.position?.start.offset))
     .filter((link) => (link.definition ? !shownUrls.has(link.url) : !shownAt.has(link.position?.start.offset)))
     .map((link) => ({ url: link.url, node: { type: 'element' as const, tagName: link.tagName, properties: { [link.tagName === 'a' ? 'href' : 'src']: link.url }, children: [], position: link.position } }));
   return [...urls, ...added];

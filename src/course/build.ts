@@ -10,13 +10,13 @@ import { VFile } from 'vfile';
 import { writeEmojiFont } from '../assets/fonts/emoji.js';
 import { assetFolder, copyVendorAssets, findThemes } from '../assets/vendor.js';
 import { writeAtomically } from '../assets/write.js';
-import { ConfigError, lecturesFolder as findLectures, loadConfig } from '../config/load.js';
+import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config, UserConfig } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { discoverLectures, selectLectures, type Lecture } from './discover.js';
 import { courseFolders, type CourseFolders } from './folders.js';
-import { assertLecturesFound } from './no-lectures.js';
+import { assertLecturesFound, requireLecturesFolder } from './no-lectures.js';
 import { cacheFolder, claimFolder, markOwned, outputFolder } from './ownership.js';
 import { lockOutput, openStage } from './stage.js';
 import { BuildCache, quizSecret } from './cache.js';
@@ -107,7 +107,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { config, root } = await loadConfig(path.resolve(options.root ?? '.'), options.config, options.overrides);
   // A missing lectures folder is an error that creates nothing (not a build of no decks).
-  findLectures(root, config, options.paths);
+  requireLecturesFolder(root, config, options.paths);
   const folders = courseFolders(root, config, { cache: options.cache });
   const course = new VFile({ path: path.relative(process.cwd(), folders.lectures) || '.', cwd: process.cwd() });
   const catalog = findThemes(root, folders.scope);

@@ -3,12 +3,11 @@
  * the command was run inside the course's `lectures/` (or a lecture's own
  * folder), or in a folder whose lectures folder holds nothing. Said in one
  * line with where we looked and what to do, before anything is written.
- * (A lectures folder that does not exist at all is reported where the
- * course's folders are checked.)
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { configNames } from '../config/load.js';
+import { configNames, lecturesFolder } from '../config/load.js';
+import type { Config } from '../config/schema.js';
 import { isLectureName, LectureNotFoundError } from './discover.js';
 
 /** The course has no lecture to build or check; the message says where we looked and what to do. */
@@ -28,15 +27,29 @@ export interface LectureSearch {
   found: number;
 }
 
+/**
+ * The course's lectures folder, which must exist (`lecturesFolder`); when it
+ * does not because the command runs inside a course, say which course.
+ */
+export function requireLecturesFolder(root: string, config: Config, paths: readonly string[] = []): string {
+  const folder = path.resolve(root, config.lectures);
+  if (paths.length === 0 && !existsSync(folder)) assertOutsideCourse(root);
+  return lecturesFolder(root, config, paths);
+}
+
+/** Throw `NoLecturesError` when `root` lies inside another course folder, naming it. */
+function assertOutsideCourse(root: string): void {
+  const course = enclosingCourse(root);
+  if (!course) return;
+  const shown = show(course);
+  const here = path.resolve(root) === workingFolder() ? 'this folder' : `\`${show(root)}\``;
+  throw new NoLecturesError(`No lectures here: ${here} is inside the course folder \`${shown}\`; run lecture from \`${shown}\`, or pass \`--root ${shown}\``);
+}
+
 /** Throw `NoLecturesError` when `search` found no lecture, saying why and what to do. */
 export function assertLecturesFound(search: LectureSearch): void {
   if (search.found > 0) return;
-  const course = enclosingCourse(search.root);
-  if (course) {
-    const shown = show(course);
-    const here = path.resolve(search.root) === workingFolder() ? 'this folder' : `\`${show(search.root)}\``;
-    throw new NoLecturesError(`No lectures here: ${here} is inside the course folder \`${shown}\`; run lecture from \`${shown}\`, or pass \`--root ${shown}\``);
-  }
+  assertOutsideCourse(search.root);
   if (!existsSync(search.lectures)) return;
   const stray = markdownIn(search.root);
   const hint = stray ? `; \`${show(path.join(search.root, stray))}\` is beside it, but lectures go inside \`${search.setting}/\`` : '';

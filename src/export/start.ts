@@ -5,7 +5,8 @@
  * course builds while it does.
  */
 import path from 'node:path';
-import { lecturesFolder, loadConfig } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
+import { requireLecturesFolder } from '../course/no-lectures.js';
 import type { Config, PdfOptions as PdfConfig, UserConfig } from '../config/schema.js';
 import { configuredBrowser, findBrowser } from './find-browser.js';
 import { BrowserSession } from './session.js';
@@ -28,7 +29,7 @@ export async function startBrowser(choice: BrowserChoice): Promise<BrowserSessio
   const loaded = choice.known ? undefined : await loadConfig(root, choice.config, choice.overrides);
   const config = choice.known ?? loaded!.config;
   // A course that cannot be built starts no browser.
-  if (loaded) lecturesFolder(loaded.root, config, choice.paths);
+  if (loaded) requireLecturesFolder(loaded.root, config, choice.paths);
   // A path in the config is relative to the course; one given as a flag is already resolved.
   return BrowserSession.start(await findBrowser(choice.pdf?.browser ?? configuredBrowser(config, root)));
 }
