@@ -70,7 +70,8 @@ export async function loadConfig(root: string, file?: string, overrides: UserCon
 export function lecturesFolder(root: string, config: Config, paths: readonly string[] = []): string {
   const folder = path.resolve(root, config.lectures);
   if (paths.length === 0 && !isFolder(folder)) {
-    throw new ConfigError(`No lectures folder at \`${shown(folder)}\` (config \`lectures\`: \`${config.lectures}\`); nothing was built`);
+    const hint = config.lectures === 'lectures' ? '`lecture init` starts a course here, `--root` names one elsewhere' : 'check the `lectures` setting';
+    throw new ConfigError(`No lectures folder at \`${shown(folder)}\` (config \`lectures\`: \`${config.lectures}\`); nothing was built: ${hint}`);
   }
   return folder;
 }

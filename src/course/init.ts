@@ -13,6 +13,7 @@ import { packageRoot } from '../assets/package-root.js';
 import { writeAtomically } from '../assets/write.js';
 import { ConfigError } from '../config/load.js';
 import { slugify } from '../mdast/slug.js';
+import { merges } from './init-merge.js';
 
 /** What `initCourse` makes. */
 export interface InitOptions {
@@ -34,8 +35,12 @@ export interface InitOptions {
 export interface InitResult {
   /** The course folder, absolute. */
   folder: string;
-  /** The files written, relative to it. */
+  /** The files written, relative to it (new ones and those joined with the user's). */
   files: string[];
+  /** The user's files that were joined with ours: `package.json` gained scripts, `.gitignore` lines. */
+  joined: string[];
+  /** The user's files kept as they were (their `README.md`, a manifest that lacked nothing). */
+  kept: string[];
 }
 
 /** The npm package the course depends on (the command stays `lecture`). */
@@ -65,13 +70,43 @@ export async function initCourse(options: InitOptions): Promise<InitResult> {
     files.set(target, /\.(md|ya?ml|svg)$|gitignore$/.test(file) ? fill(bytes.toString('utf8'), values) : bytes);
   }
   files.set('package.json', packageJson(folder, title, options.version));
-  const existing = [...files.keys()].filter((file) => existsSync(path.join(folder, file))).sort();
+  const { joined, kept } = options.force ? { joined: [], kept: [] } : await joinExisting(folder, files);
+  const existing = [...files.keys()].filter((file) => !joined.includes(file) && existsSync(path.join(folder, file))).sort();
   if (existing.length > 0 && !options.force) {
     const listed = existing.map((file) => `\`${file}\``).join(', ');
     throw new ConfigError(`\`lecture init\` would overwrite ${listed} in \`${path.relative(process.cwd(), folder) || '.'}\`; nothing was written. Add \`--force\` to overwrite them`);
   }
   for (const [file, content] of files) await writeAtomically(path.join(folder, file), content);
-  return { folder, files: [...files.keys()].sort() };
+  return { folder, files: [...files.keys()].sort(), joined, kept };
+}
+
+/**
+ * Join the user's files that every project has with ours (`merges`), in
+ * `files`: a joined file gets its new content, a kept one leaves `files`.
+ * A manifest that is not JSON is left to be refused like any other file.
+ */
+async function joinExisting(folder: string, files: Map<string, string | Buffer>): Promise<{ joined: string[]; kept: string[] }> {
+  const joined: string[] = [];
+  const kept: string[] = [];
+  for (const [file, merge] of Object.entries(merges)) {
+    const target = path.join(folder, file);
+    const ours = files.get(file);
+    if (ours === undefined || !existsSync(target)) continue;
+    let merged: string | undefined;
+    try {
+      merged = merge(await readFile(target, 'utf8'), ours.toString());
+    } catch {
+      continue;
+    }
+    if (merged === undefined) {
+      files.delete(file);
+      kept.push(file);
+    } else {
+      files.set(file, merged);
+      joined.push(file);
+    }
+  }
+  return { joined, kept };
 }
 
 /** Every file under `root`, relative, with `/`. */

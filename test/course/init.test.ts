@@ -5,7 +5,7 @@
  * is one of GitHub's own with a major version, the jobs run in the order
  * publishing needs, and GitLab's job is `pages` publishing `public/`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -61,13 +61,47 @@ describe('lecture init', () => {
     rmSync(path.join(folder, 'lecture.config.yaml'));
     const error = await initCourse({ folder, version: '1.0.0' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toMatch(/would overwrite `\.github\/workflows\/publish\.yml`, .*`README\.md`/);
+    // The user's README is theirs to keep, not a reason to refuse.
+    expect((error as Error).message).toMatch(/would overwrite `\.github\/workflows\/publish\.yml`, /);
+    expect((error as Error).message).not.toContain('README.md');
     expect((error as Error).message).toContain('--force');
     expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toBe('mine');
     expect(existsSync(path.join(folder, 'lecture.config.yaml'))).toBe(false);
     await initCourse({ folder, version: '1.0.0', force: true });
     expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).not.toBe('mine');
     await expect(initCourse({ folder: fresh(), lang: 'not a language', version: '1.0.0' })).rejects.toThrow(/--lang/);
+  });
+
+  test('in a folder that is already a project, joins its package.json and .gitignore and keeps its README', async () => {
+    const folder = fresh();
+    mkdirSync(folder);
+    // What `npm init -y` and `npm install -D lecture-cli` leave, with a build script of the user's own.
+    const theirs = { name: 'course', version: '1.0.0', scripts: { test: 'echo none', build: 'make slides' }, devDependencies: { 'lecture-cli': '^0.9.0' }, license: 'ISC' };
+    writeFileSync(path.join(folder, 'package.json'), JSON.stringify(theirs, null, 4));
+    writeFileSync(path.join(folder, '.gitignore'), 'node_modules/\n*.log');
+    writeFileSync(path.join(folder, 'README.md'), '# My course\n');
+    const result = await initCourse({ folder, version: '1.0.0' });
+    expect(result.joined).toEqual(['package.json', '.gitignore']);
+    expect(result.kept).toEqual(['README.md']);
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+    expect(manifest).toEqual({ ...theirs, scripts: { test: 'echo none', build: 'make slides', serve: 'lecture serve --open', pdf: 'lecture pdf', check: 'lecture check' } });
+    expect(readFileSync(path.join(folder, 'package.json'), 'utf8')).toMatch(/^ {4}"name"/m);
+    const ignored = readFileSync(path.join(folder, '.gitignore'), 'utf8').split('\n');
+    expect(ignored.slice(0, 2)).toEqual(['node_modules/', '*.log']);
+    expect(ignored.filter((line) => line === 'node_modules/')).toHaveLength(1);
+    expect(ignored).toEqual(expect.arrayContaining(['dist/', '.lecture-cache/', 'quiz-keys/']));
+    expect(readFileSync(path.join(folder, 'README.md'), 'utf8')).toBe('# My course\n');
+    // A second run finds its own files: refused, the user's package.json untouched.
+    await expect(initCourse({ folder, version: '1.0.0' })).rejects.toThrow(/would overwrite `\.github/);
+    expect(JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'))).toEqual(manifest);
+  });
+
+  test('a package.json that is not JSON is refused, not rewritten', async () => {
+    const folder = fresh();
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'package.json'), '{ broken');
+    await expect(initCourse({ folder, version: '1.0.0' })).rejects.toThrow(/would overwrite `package\.json`/);
+    expect(readFileSync(path.join(folder, 'package.json'), 'utf8')).toBe('{ broken');
   });
 
   test('the course builds and checks with no problem at all', async () => {

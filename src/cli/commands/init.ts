@@ -27,7 +27,9 @@ export async function runInit(raw: string[], version: string): Promise<ExitCode>
     const relative = path.relative(process.cwd(), result.folder) || '.';
     const where = relative.startsWith('..') ? result.folder : relative;
     const enter = where === '.' ? '' : `cd ${where.includes(' ') ? JSON.stringify(where) : where} && `;
-    process.stdout.write(`Created a course in ${where} (${result.files.length} files):\n${result.files.map((file) => `  ${file}\n`).join('')}`);
+    const note = (file: string) => (result.joined.includes(file) ? ' (joined with yours)' : '');
+    process.stdout.write(`Created a course in ${where} (${result.files.length} files):\n${result.files.map((file) => `  ${file}${note(file)}\n`).join('')}`);
+    if (result.kept.length > 0) process.stdout.write(`Kept yours: ${result.kept.join(', ')}\n`);
     process.stdout.write(`Next: ${enter}npm install && npm run serve\n`);
   }
   return exitCodes.ok;
