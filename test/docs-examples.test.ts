@@ -75,6 +75,31 @@ function configProblems(example: DocExample): string[] {
   return example.parses ? [] : validateConfig(value).problems;
 }
 
+describe('reading the examples and their claims', () => {
+  test('claims before a block, a stray claim, a misspelt claim, blocks of other languages', () => {
+    const docs = mkdtempSync(path.join(scratch, 'docs-'));
+    const fence = '```';
+    writeFileSync(
+      path.join(docs, 'a.md'),
+      [
+        '# A', '', '<!-- example: warns missing-file; files img/x.png; quizzes 1 -->', `${fence}markdown`, '![x](img/y.png)', fence, '',
+        `${fence}sh`, 'lecture build', fence, '', '<!-- example: skip (a fragment) -->', '', 'Prose.', '',
+        '<!-- example: parses -->', `${fence}yaml`, '- run: npm ci', fence, '', `${fence}yaml`, '---', 'title: T', '---', fence,
+      ].join('\n'),
+    );
+    const { examples: found, stray: lost } = docExamples(docs, scratch);
+    const file = `${path.basename(docs)}/a.md`;
+    expect(found.map(({ name, kind, warns, files, quizzes, parses }) => ({ name, kind, warns, files, quizzes, parses }))).toEqual([
+      { name: `${file}:4`, kind: 'lecture', warns: ['missing-file'], files: ['img/x.png'], quizzes: 1, parses: undefined },
+      { name: `${file}:17`, kind: 'config', warns: [], files: [], quizzes: undefined, parses: true },
+      { name: `${file}:21`, kind: 'lecture', warns: [], files: [], quizzes: undefined, parses: undefined },
+    ]);
+    expect(lost).toEqual([{ name: `${file}:12`, text: 'skip (a fragment)' }]);
+    writeFileSync(path.join(docs, 'b.md'), `<!-- example: warn missing-file -->\n${fence}md\nx\n${fence}\n`);
+    expect(() => docExamples(docs, scratch)).toThrow(/b\.md:2: unknown claim `warn missing-file`/);
+  });
+});
+
 describe('docs examples', () => {
   test('there are examples, and every claim comment stands right before one', () => {
     expect(examples.filter((example) => example.kind === 'lecture' && !example.skip).length).toBeGreaterThan(20);
