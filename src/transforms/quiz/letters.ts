@@ -11,8 +11,8 @@ const marker = /^\s*(?:answer\s+)?\(?([a-h])(?:\)|\.|:)\s+/i;
 /** The words that introduce an answer line, in the languages we have strings for. */
 const answerWords = 'answers?|correct answers?|key|solution|réponses?|antworte?n?|respuestas?|risposte?a?|respostas?|antwoord(?:en)?';
 const answerLine = new RegExp(`^(?:${answerWords})\\s*:\\s*(.+)$`, 'is');
-/** Letters, then the end, punctuation, or a closing parenthesis; never a word (`Answer: a Dockerfile` gives no letter). */
-const letterList = /^\(?([a-h])\)?((?:\s*(?:,|and|et|und|y|en|&|\/)\s*\(?[a-h]\)?)*)(?:\s*$|\s*[.;:—–-]\s*([\s\S]*)$|(?<=\))\s*([\s\S]*)$)/i;
+/** Letters, then the end, punctuation, a closing parenthesis or an opening one (`b (the Dockerfile)`); never a word (`Answer: a Dockerfile` gives no letter). */
+const letterList = /^\(?([a-h])\)?((?:\s*(?:,|and|et|und|y|en|&|\/)\s*\(?[a-h]\)?)*)(?:\s*$|\s*[.;:—–-]\s*([\s\S]*)$|(?<=\))\s*([\s\S]*)$|\s+(\([\s\S]*)$)/i;
 
 /** The letter a line or item starts with (lower case), or `undefined`. */
 export function letterOf(content: PhrasingContent[]): string | undefined {
@@ -44,7 +44,7 @@ export function lettersOf(text: string): AnswerLine | undefined {
   const letters = letterList.exec(text.trim());
   if (!letters) return undefined;
   const more = (letters[2] ?? '').split(/[\s,&/()]+/).filter((token) => /^[a-h]$/i.test(token)).map((token) => token.toLowerCase());
-  return { letters: [letters[1]!.toLowerCase(), ...more], rest: (letters[3] ?? letters[4] ?? '').trim() };
+  return { letters: [letters[1]!.toLowerCase(), ...more], rest: (letters[3] ?? letters[4] ?? letters[5]?.replace(/^\(([^()]*)\)\s*$/, '$1') ?? '').trim() };
 }
 
 /** The answer a line gives (`Answer: b`, `**Answer**: b, d. Because…`), or `undefined`. */
