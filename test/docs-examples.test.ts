@@ -22,7 +22,8 @@ import type { QuizKey } from '../src/types.js';
 import { docExamples, type DocExample } from './helpers/doc-examples.js';
 
 const repository = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { examples, stray } = docExamples(path.join(repository, 'docs'), repository);
+// The README's example too: it is the first lecture a newcomer copies.
+const { examples, stray } = docExamples(path.join(repository, 'docs'), repository, [path.join(repository, 'README.md')]);
 const scratch = mkdtempSync(path.join(tmpdir(), 'lecture-docs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -55,12 +55,13 @@ const configLangs = new Set(['json', 'yaml', 'yml']);
 const claimPattern = /^<!--\s*example:([\s\S]*?)-->$/;
 
 /** Every example of every `*.md` file in `docsFolder`, in file and line order. */
-export function docExamples(docsFolder: string, root: string): { examples: DocExample[]; stray: StrayClaim[] } {
+export function docExamples(docsFolder: string, root: string, also: string[] = []): { examples: DocExample[]; stray: StrayClaim[] } {
   const examples: DocExample[] = [];
   const stray: StrayClaim[] = [];
-  for (const name of readdirSync(docsFolder).filter((entry) => entry.endsWith('.md')).sort()) {
-    const file = path.relative(root, path.join(docsFolder, name)).split(path.sep).join('/');
-    const tree = fromMarkdown(readFileSync(path.join(docsFolder, name), 'utf8'));
+  const files = readdirSync(docsFolder).filter((entry) => entry.endsWith('.md')).sort().map((name) => path.join(docsFolder, name));
+  for (const full of [...also, ...files]) {
+    const file = path.relative(root, full).split(path.sep).join('/');
+    const tree = fromMarkdown(readFileSync(full, 'utf8'));
     collect(tree, file, examples, stray);
   }
   return { examples, stray };
