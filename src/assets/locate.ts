@@ -5,7 +5,7 @@
  * macOS and Windows and breaks on Linux hosts). Shared by the build and the
  * checker. Nothing outside the course's scope is looked at beyond that test.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closest } from '../suggest.js';
@@ -84,12 +84,21 @@ function fromFileUrl(url: string): Located {
 function checkFile(located: Located, scope: Scope): Located {
   const { inside, real } = resolveInScope(located.absolute, scope);
   if (!inside) return { ...located, exists: false, outside: 'link', real };
-  const info = statSync(real, { throwIfNoEntry: false });
+  const info = statQuietly(real);
   return info && !info.isFile() && !info.isDirectory() ? { ...located, exists: false, special: true } : located;
 }
 
 function isPlainFile(absolute: string): boolean {
-  return statSync(absolute, { throwIfNoEntry: false })?.isFile() === true;
+  return statQuietly(absolute)?.isFile() === true;
+}
+
+/** What `file` is, or `undefined` when it cannot be a file at all: missing, a name too long, a path through a file, unreadable. */
+function statQuietly(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** `value` percent-decoded, or as written when it is not valid percent-encoding. */
