@@ -14,10 +14,11 @@
  * (`☺`, `✔`, `♥` …), used only when no other font has them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { copyAtomically, writeAtomically } from '../write.js';
 import { subsetColr } from './colr.js';
 import { readTables, subsetFont, toTrueType, toWoff2, writeFont } from './subset.js';
@@ -139,18 +140,31 @@ function glyphsWithAdvance(font: Buffer): number[] {
 let loaded: Promise<Buffer> | undefined;
 let covers: Promise<Set<number>> | undefined;
 
-function fullFont(): Promise<Buffer> {
-  const file = path.join(path.dirname(require.resolve('@fontsource/noto-color-emoji/package.json')), 'files', 'noto-color-emoji-emoji-400-normal.woff2');
-  return (loaded ??= readFile(file).then(toTrueType));
+/**
+ * The three files of `@fontsource/noto-color-emoji` we use (the emoji face,
+ * its Unicode ranges, its version), as the package ships them in
+ * `lib/vendor/noto-color-emoji/` (the 25 MB package is not installed with
+ * it), or from the development install while `lib/` is not compiled.
+ */
+function emojiFile(name: 'font.woff2' | 'unicode.json' | 'package.json'): string {
+  const shipped = path.join(packageRoot(), 'lib', 'vendor', 'noto-color-emoji', name);
+  if (existsSync(shipped)) return shipped;
+  const installed = path.dirname(require.resolve('@fontsource/noto-color-emoji/package.json'));
+  return path.join(installed, name === 'font.woff2' ? 'files/noto-color-emoji-emoji-400-normal.woff2' : name);
 }
 
+function fullFont(): Promise<Buffer> {
+  return (loaded ??= readFile(emojiFile('font.woff2')).then(toTrueType));
+}
+
+let version: string | undefined;
 function fontVersion(): string {
-  return (require('@fontsource/noto-color-emoji/package.json') as { version: string }).version;
+  return (version ??= (JSON.parse(readFileSync(emojiFile('package.json'), 'utf8')) as { version: string }).version);
 }
 
 /** The characters Noto Color Emoji has, from the ranges of its font faces (read without decompressing the font). */
 export function coverage(): Promise<Set<number>> {
-  return (covers ??= readFile(require.resolve('@fontsource/noto-color-emoji/unicode.json'), 'utf8').then((text) => {
+  return (covers ??= readFile(emojiFile('unicode.json'), 'utf8').then((text) => {
     const set = new Set<number>();
     for (const list of Object.values(JSON.parse(text) as Record<string, string>)) {
       for (const range of list.split(',')) {
