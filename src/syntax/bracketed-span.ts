@@ -5,10 +5,10 @@
  * micromark parses as phrasing content later. Without `{…}` right after the
  * closing bracket this construct fails and the bracket is left to links.
  */
-import { markdownLineEnding } from 'micromark-util-character';
-import { codes, constants, types } from 'micromark-util-symbol';
-import type { Code, Construct, Effects, State, Token, TokenizeContext } from 'micromark-util-types';
+import { codes, constants } from 'micromark-util-symbol';
+import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
 import { attributesConstruct } from './attributes.js';
+import { factoryBracketText } from './bracket-text.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -26,10 +26,6 @@ export const bracketedSpan: Construct = {
 };
 
 function tokenizeBracketedSpan(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  let balance = 0;
-  let size = 0;
-  let previous: Token | undefined;
-
   return start;
 
   function start(code: Code): State | undefined {
@@ -46,51 +42,7 @@ function tokenizeBracketedSpan(this: TokenizeContext, effects: Effects, ok: Stat
 
   function labelStart(code: Code): State | undefined {
     if (code === codes.rightSquareBracket) return labelEnd(code);
-    effects.enter('bracketedSpanLabel');
-    return lineStart(code);
-  }
-
-  function lineStart(code: Code): State | undefined {
-    if (code === codes.rightSquareBracket && balance === 0) {
-      effects.exit('bracketedSpanLabel');
-      return labelEnd(code);
-    }
-    const token = effects.enter(types.chunkText, {
-      _contentTypeTextTrailing: true,
-      contentType: constants.contentTypeText,
-      previous,
-    });
-    if (previous) previous.next = token;
-    previous = token;
-    return data(code);
-  }
-
-  function data(code: Code): State | undefined {
-    if (code === codes.eof || size++ > constants.linkReferenceSizeMax) return nok(code);
-    if (code === codes.leftSquareBracket) balance++;
-    if (code === codes.rightSquareBracket) {
-      if (balance === 0) {
-        effects.exit(types.chunkText);
-        effects.exit('bracketedSpanLabel');
-        return labelEnd(code);
-      }
-      balance--;
-    }
-    if (markdownLineEnding(code)) {
-      effects.consume(code);
-      effects.exit(types.chunkText);
-      return lineStart;
-    }
-    effects.consume(code);
-    return code === codes.backslash ? escape : data;
-  }
-
-  function escape(code: Code): State | undefined {
-    if (code === codes.leftSquareBracket || code === codes.rightSquareBracket || code === codes.backslash) {
-      effects.consume(code);
-      return data;
-    }
-    return data(code);
+    return factoryBracketText(effects, labelEnd, nok, 'bracketedSpanLabel', constants.linkReferenceSizeMax)(code);
   }
 
   function labelEnd(code: Code): State | undefined {

@@ -5,9 +5,10 @@
  * micromark parses as phrasing content later; it may run over lines of its
  * paragraph. Without a closing bracket this construct fails and `^[` is text.
  */
-import { markdownLineEnding } from 'micromark-util-character';
-import { codes, constants, types } from 'micromark-util-symbol';
-import type { Code, Construct, Effects, State, Token, TokenizeContext } from 'micromark-util-types';
+import { codes } from 'micromark-util-symbol';
+import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
+
+import { factoryBracketText } from './bracket-text.js';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -26,10 +27,6 @@ export const inlineNote: Construct = {
 const maxSize = 2000;
 
 function tokenizeInlineNote(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  let balance = 0;
-  let size = 0;
-  let previous: Token | undefined;
-
   return start;
 
   function start(code: Code): State | undefined {
@@ -48,43 +45,7 @@ function tokenizeInlineNote(this: TokenizeContext, effects: Effects, ok: State, 
 
   function textStart(code: Code): State | undefined {
     if (code === codes.rightSquareBracket) return nok(code);
-    effects.enter('inlineNoteText');
-    return lineStart(code);
-  }
-
-  function lineStart(code: Code): State | undefined {
-    const token = effects.enter(types.chunkText, { contentType: constants.contentTypeText, previous });
-    if (previous) previous.next = token;
-    previous = token;
-    return data(code);
-  }
-
-  function data(code: Code): State | undefined {
-    if (code === codes.eof || size++ > maxSize) return nok(code);
-    if (code === codes.leftSquareBracket) balance++;
-    if (code === codes.rightSquareBracket) {
-      if (balance === 0) {
-        effects.exit(types.chunkText);
-        effects.exit('inlineNoteText');
-        return close(code);
-      }
-      balance--;
-    }
-    if (markdownLineEnding(code)) {
-      effects.consume(code);
-      effects.exit(types.chunkText);
-      return lineStart;
-    }
-    effects.consume(code);
-    return code === codes.backslash ? escape : data;
-  }
-
-  function escape(code: Code): State | undefined {
-    if (code === codes.leftSquareBracket || code === codes.rightSquareBracket || code === codes.backslash) {
-      effects.consume(code);
-      return data;
-    }
-    return data(code);
+    return factoryBracketText(effects, close, nok, 'inlineNoteText', maxSize)(code);
   }
 
   function close(code: Code): State | undefined {
