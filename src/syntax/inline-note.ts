@@ -7,7 +7,6 @@
  */
 import { codes } from 'micromark-util-symbol';
 import type { Code, Construct, Effects, State, TokenizeContext } from 'micromark-util-types';
-
 import { factoryBracketText } from './bracket-text.js';
 
 declare module 'micromark-util-types' {
