@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { createLectureChecker } from '../src/check/lecture.js';
 import { resolveConfig } from '../src/config/schema.js';
@@ -15,7 +15,8 @@ import { createLectureBuilder, type BuildContext } from '../src/course/lecture.j
 import { readLecture, reportReading } from '../src/course/read.js';
 import type { FuzzOutcome } from './property.js';
 
-const root = (workerData as { root: string }).root;
+// A course of its own per worker: several build inputs at once.
+const root = path.join((workerData as { root: string }).root, String(threadId));
 const source = path.join(root, 'lectures', 'fuzz.md');
 mkdirSync(path.dirname(source), { recursive: true });
 const config = resolveConfig({ cache: false });
