@@ -7,11 +7,12 @@
  * gets a temporary folder of its own (TMPDIR), so its leftovers can be found.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { copyCourse, removeCourse } from '../helpers/course.js';
+import { processesUsing } from '../helpers/processes.js';
 
 const bin = path.resolve('lib/cli/bin.js');
 const folders: string[] = [];
@@ -19,20 +20,6 @@ const folders: string[] = [];
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
-
-/** Processes whose command line mentions `folder` (a browser started on a profile in it). */
-function processesOn(folder: string): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(folder);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 /** Wait until `done()` holds, looking every 50 ms, for at most `limit` ms; whether it did. */
 async function until(done: () => boolean, limit: number): Promise<boolean> {
@@ -47,13 +34,13 @@ async function interrupt(signal: NodeJS.Signals, args: string[], env: NodeJS.Pro
   folders.push(tmp);
   const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env, TMPDIR: tmp, NO_COLOR: '1' }, stdio: 'ignore' });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, by) => resolve({ code, signal: by })));
-  const started = await until(() => processesOn(tmp).length > 0, 20_000);
+  const started = await until(() => processesUsing(tmp).length > 0, 20_000);
   child.kill(signal);
   const outcome = await ended;
   // The browser leaves with its pipe, and the guardian removes the folders, a moment after a SIGKILL.
-  const cleaned = await until(() => processesOn(tmp).length === 0 && readdirSync(tmp).length === 0, 8000);
+  const cleaned = await until(() => processesUsing(tmp).length === 0 && readdirSync(tmp).length === 0, 8000);
   removeCourse(root);
-  return { started, ...outcome, cleaned, left: readdirSync(tmp), running: processesOn(tmp) };
+  return { started, ...outcome, cleaned, left: readdirSync(tmp), running: processesUsing(tmp) };
 }
 
 describe('stopping a command while its browser runs', () => {
