@@ -76,6 +76,8 @@ function split(section: Element, cuts: Cut[]): Element[] {
       pieces[pieces.length - 1]!.push(part);
     });
   });
+  // A plan that only reached into what may not be split (a quiz, columns) leaves the slide as it was.
+  if (pieces.length === 1) return [section];
   const notes = section.children.filter(isNotes);
   const id = section.properties.id;
   return pieces.map((content, index) => {
