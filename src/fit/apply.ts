@@ -64,12 +64,13 @@ function blocksOf(section: Element): Element[] {
 function split(section: Element, cuts: Cut[]): Element[] {
   const blocks = blocksOf(section);
   const title = blocks[0] && /^h[1-6]$/.test(blocks[0].tagName) ? blocks[0] : undefined;
+  const paths = cuts.flatMap((cut) => (Array.isArray(cut.path) && cut.path.length > 0 ? [cut.path] : []));
   const pieces: ElementContent[][] = [[]];
   // What is pinned to the slide (footer, logo, aside, `.absolute`) is on every piece.
   const pinned = blocks.filter(isPinned);
   blocks.forEach((block, index) => {
     if (block === title || pinned.includes(block)) return;
-    const here = cuts.filter((cut) => cut.path[0] === index).map((cut) => cut.path.slice(1));
+    const here = paths.filter((path) => path[0] === index).map((path) => path.slice(1));
     if (here.some((rest) => rest.length === 0) && pieces[pieces.length - 1]!.length > 0) pieces.push([]);
     partsOf(block, here).forEach((part, n) => {
       if (n > 0) pieces.push([]);

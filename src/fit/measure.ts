@@ -108,6 +108,33 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     trail: number;
   }
 
+  type Box = (element: Element) => { top: number; bottom: number };
+
+  /** `element` as one unit, or, when it is taller than `space` and may be split, as the units of its parts. */
+  const unitsOf = (element: HTMLElement, path: number[], box: Box, space: number): Unit[] => {
+    const { top, bottom } = box(element);
+    const one: Unit[] = [{ path, top, bottom, heading: /^H[1-6]$/.test(element.tagName), lead: 0, trail: 0 }];
+    const parts = bottom - top > space ? partsOf(element) : undefined;
+    if (!parts || parts.children.length === 0) return one;
+    const all = Array.from(element.children);
+    const units = parts.children.flatMap((child) => unitsOf(child, [...path, all.indexOf(child)], box, space));
+    if (units.length < 2) return one;
+    // A piece starting inside the element opens a copy of it (its padding, its title again), one ending inside closes one.
+    const style = getComputedStyle(element);
+    const lead = parts.repeat.length > 0 ? box(parts.children[0]!).top - top : parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth);
+    const trail = parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth);
+    const last = units.length - 1;
+    // Cutting before the first part is cutting before the element.
+    return units.map((unit, index) => ({
+      ...unit,
+      path: index === 0 ? path : unit.path,
+      top: index === 0 ? top : unit.top,
+      bottom: index === last ? bottom : unit.bottom,
+      lead: index === 0 ? unit.lead : unit.lead + lead,
+      trail: index === last ? unit.trail : unit.trail + trail,
+    }));
+  };
+
   /** Where to split the slide so each piece fits, preferring cuts before sub-headings and never leaving one last. */
   const cutsFor = (section: HTMLElement): Cut[] | undefined => {
     const { titled, blocks, flow } = blocksOf(section);
@@ -120,29 +147,7 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     // Keep clear of the bottom edge, where the controls and slide number sit.
     const limit = section.clientHeight - parseFloat(getComputedStyle(section).paddingBottom) - 12;
     const space = limit - box(flow[0]!).top;
-    /** `element` as one unit, or, when it is taller than a slide and may be split, as the units of its parts. */
-    const unitsOf = (element: HTMLElement, path: number[]): Unit[] => {
-      const { top, bottom } = box(element);
-      const one: Unit[] = [{ path, top, bottom, heading: /^H[1-6]$/.test(element.tagName), lead: 0, trail: 0 }];
-      const parts = bottom - top > space ? partsOf(element) : undefined;
-      if (!parts || parts.children.length === 0) return one;
-      const all = Array.from(element.children);
-      const units = parts.children.flatMap((child) => unitsOf(child, [...path, all.indexOf(child)]));
-      if (units.length < 2) return one;
-      const style = getComputedStyle(element);
-      const lead = (parts.repeat.length > 0 ? box(parts.children[0]!).top - top : 0) + parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth);
-      const trail = parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth);
-      // Cutting before the first part is cutting before the element; a piece starting elsewhere reopens it.
-      return units.map((unit, index) => ({
-        ...unit,
-        path: index === 0 ? path : unit.path,
-        top: index === 0 ? top : unit.top,
-        bottom: index === units.length - 1 ? bottom : unit.bottom,
-        lead: index === 0 ? unit.lead : unit.lead + lead,
-        trail: index === units.length - 1 ? unit.trail : unit.trail + trail,
-      }));
-    };
-    const units = blocks.flatMap((block, index) => (flow.includes(block) ? unitsOf(block, [index + titled]) : []));
+    const units = blocks.flatMap((block, index) => (flow.includes(block) ? unitsOf(block, [index + titled], box, space) : []));
     if (units.length < 2) return undefined;
     // Fill pieces up to `height` each; the first pass finds how many pieces are needed, the second evens them out.
     const cutAt = (height: number) => {
