@@ -66,7 +66,7 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
   // Never split a quiz (it would break, or show its answer) nor a layout that reads as one piece.
   const quizLike = /quiz|question|answer|solution|choice|hint|feedback/i;
   const whole = new Set(['columns', 'column', 'notes', 'r-stack', 'r-hstack', 'r-vstack', 'r-stretch', 'panel-tabset', 'footer', 'aside', 'absolute', 'slide-logo', 'mermaid']);
-  const guarded = 'form, details, iframe, [data-quiz], [class*="quiz"], [class*="question"], [class*="answer"], [class*="solution"]';
+  const guarded = ['form', 'details', 'iframe', '[data-quiz]', ...['quiz', 'question', 'answer', 'solution', 'choice', 'hint', 'feedback'].map((word) => `[class*="${word}" i]`)].join(', ');
 
   /** What `element` may be split between (`repeat` comes again on every part: a callout's title), or nothing when it stays whole. */
   const partsOf = (element: HTMLElement): { children: HTMLElement[]; repeat: HTMLElement[] } | undefined => {

@@ -51,8 +51,16 @@ export function partsOf(element: Element, cuts: number[][]): Element[] {
 
 /** Whether the measurement may have cut inside `element` (as `measure.ts` decides): a list, an item or a div, never anything quiz-like. */
 function mayBeSplit(element: Element): boolean {
-  if (!['ul', 'ol', 'li', 'div'].includes(element.tagName) || element.properties.dataQuiz !== undefined) return false;
-  return !classList(element.properties.className).some((name) => quizLike.test(name) || whole.has(name));
+  if (!['ul', 'ol', 'li', 'div'].includes(element.tagName)) return false;
+  if (classList(element.properties.className).some((name) => whole.has(name))) return false;
+  // Nor anything holding a quiz, a form or a disclosure, however deep.
+  const stack: Element[] = [element];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (['form', 'details', 'iframe'].includes(next.tagName) || next.properties.dataQuiz !== undefined) return false;
+    if (classList(next.properties.className).some((name) => quizLike.test(name))) return false;
+    for (const child of next.children) if (child.type === 'element') stack.push(child);
+  }
+  return true;
 }
 
 /**
