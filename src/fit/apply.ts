@@ -1,7 +1,8 @@
 /**
  * Apply what the measurement decided to a built deck's tree: split slides
- * into continuation slides ("Title (2/3)") at the measured block or list
- * item boundaries, cap unsized images at the measured height, and scale the
+ * into continuation slides ("Title (2/3)") at the measured places (between
+ * blocks, list items, the blocks of one item, inside fenced divs: the
+ * element parts are made in `parts.ts`), cap unsized images at the measured height, and scale the
  * font of slides that need it. Works on the deck page's hast, so the deck,
  * its PDF and the checker all see the same fitted slides.
  */
