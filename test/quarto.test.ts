@@ -102,7 +102,7 @@ describe('fitting a slide with a footer', () => {
     const tree = fromHtml(
       '<div class="reveal"><div class="slides"><section id="s"><h2>Long</h2><p>one</p><p>two</p><p>three</p><div class="footer footer-default"><p>Course</p></div><p class="slide-logo"><img src="logo.svg" alt="Logo"></p></section></div></div>',
     );
-    const counts = applyFits(tree, [{ slide: 1, cuts: [{ block: 3 }] } as never]);
+    const counts = applyFits(tree, [{ slide: 1, cuts: [{ path: [3] }] } as never]);
     expect(counts).toEqual([2]);
     const pieces = selectAll('section', tree);
     expect(pieces.map((piece) => toText(piece).replace(/\s+/g, ' ').trim())).toEqual(['Long (1/2) one two Course', 'Long (2/2) three Course']);

@@ -1,7 +1,8 @@
 /**
  * Apply what the measurement decided to a built deck's tree: split slides
- * into continuation slides ("Title (2/3)") at the measured block or list
- * item boundaries, cap unsized images at the measured height, and scale the
+ * into continuation slides ("Title (2/3)") at the measured places (between
+ * blocks, list items, the blocks of one item, inside fenced divs: the
+ * element parts are made in `parts.ts`), cap unsized images at the measured height, and scale the
  * font of slides that need it. Works on the deck page's hast, so the deck,
  * its PDF and the checker all see the same fitted slides.
  */
@@ -9,6 +10,7 @@ import type { Element, ElementContent, Properties, Root } from 'hast';
 import { leafSections } from '../export/print/slides.js';
 import { classList, mergeProperties } from '../render/properties.js';
 import type { Cut, SlideFit } from './measure.js';
+import { partsOf } from './parts.js';
 
 /**
  * Apply `fits` (numbered by the slides of `tree` as it is) to `tree`, in
@@ -63,25 +65,21 @@ function blocksOf(section: Element): Element[] {
 function split(section: Element, cuts: Cut[]): Element[] {
   const blocks = blocksOf(section);
   const title = blocks[0] && /^h[1-6]$/.test(blocks[0].tagName) ? blocks[0] : undefined;
+  const paths = cuts.flatMap((cut) => (Array.isArray(cut.path) && cut.path.length > 0 ? [cut.path] : []));
   const pieces: ElementContent[][] = [[]];
-  const current = () => pieces[pieces.length - 1]!;
   // What is pinned to the slide (footer, logo, aside, `.absolute`) is on every piece.
   const pinned = blocks.filter(isPinned);
   blocks.forEach((block, index) => {
     if (block === title || pinned.includes(block)) return;
-    const items = cuts.filter((cut) => cut.block === index && cut.item !== undefined).map((cut) => cut.item!);
-    if (cuts.some((cut) => cut.block === index && cut.item === undefined) && current().length > 0) pieces.push([]);
-    if (items.length === 0) {
-      current().push(block);
-      return;
-    }
-    const lis = block.children.filter((child) => child.type === 'element' && child.tagName === 'li');
-    const bounds = [0, ...items, lis.length];
-    bounds.slice(1).forEach((end, part) => {
-      if (part > 0) pieces.push([]);
-      current().push(listPart(block, lis, bounds[part]!, end));
+    const here = paths.filter((path) => path[0] === index).map((path) => path.slice(1));
+    if (here.some((rest) => rest.length === 0) && pieces[pieces.length - 1]!.length > 0) pieces.push([]);
+    partsOf(block, here).forEach((part, n) => {
+      if (n > 0) pieces.push([]);
+      pieces[pieces.length - 1]!.push(part);
     });
   });
+  // A plan that only reached into what may not be split (a quiz, columns) leaves the slide as it was.
+  if (pieces.length === 1) return [section];
   const notes = section.children.filter(isNotes);
   const id = section.properties.id;
   return pieces.map((content, index) => {
@@ -96,13 +94,6 @@ const pinnedClasses = ['footer', 'slide-logo', 'aside', 'absolute'];
 
 function isPinned(block: Element): boolean {
   return classList(block.properties.className).some((name) => pinnedClasses.includes(name));
-}
-
-/** The items `start` to `end` of a list, numbered on from where the list was when it is ordered. */
-function listPart(list: Element, items: ElementContent[], start: number, end: number): Element {
-  const properties = { ...list.properties };
-  if (list.tagName === 'ol' && start > 0) properties.start = (Number(list.properties.start ?? 1) || 1) + start;
-  return { ...list, properties, children: items.slice(start, end) };
 }
 
 /** A copy of the slide title reading "Title (n/total)". */

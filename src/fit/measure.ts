@@ -3,7 +3,9 @@
  * (every slide at the deck's size, fragments in their final state), find
  * each slide whose content overflows its box and decide what makes it fit:
  * a long list or prose is split into continuation slides at block
- * boundaries; a slide with code, tables or pictures first has its unsized
+ * boundaries, between list items, between the blocks of one long item, and
+ * inside fenced divs (callouts, plain and incremental divs; never columns,
+ * notes or anything quiz-like); a slide with code, tables or pictures first has its unsized
  * images capped to the space left, then is shrunk a little (to 85%), then
  * split; and what is still too big is scaled down, never below `minScale`. What still does not fit is returned with
  * its overflow, for the report.
@@ -12,10 +14,14 @@
  * outside itself.
  */
 
-/** Where a continuation slide starts: before block `block` of the slide, or before item `item` of that list. */
+/**
+ * Where a continuation slide starts: before the element at `path`, given as
+ * element child indexes from the slide down (its title counted): `[3]` is
+ * the slide's fourth block, `[3, 5]` the sixth item of that list, `[3, 1, 0, 5]`
+ * that item in a callout's body. Every element on the way is split there.
+ */
 export interface Cut {
-  block: number;
-  item?: number | undefined;
+  path: number[];
 }
 
 /** What a slide needs to fit. */
@@ -57,14 +63,76 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
   const prose = new Set(['P', 'UL', 'OL', 'BLOCKQUOTE', 'DL', 'H3', 'H4', 'H5', 'H6']);
   const results: SlideFit[] = [];
 
-  /** The slide's blocks after its title, and whether they are all prose (lists, paragraphs, quotes, sub-headings). */
+  // Never split a quiz (it would break, or show its answer) nor a layout that reads as one piece.
+  const quizLike = /quiz|question|answer|solution|choice|hint|feedback/i;
+  const whole = new Set(['columns', 'column', 'notes', 'r-stack', 'r-hstack', 'r-vstack', 'r-stretch', 'panel-tabset', 'footer', 'aside', 'absolute', 'slide-logo', 'mermaid']);
+  const guarded = ['form', 'details', 'iframe', '[data-quiz]', ...['quiz', 'question', 'answer', 'solution', 'choice', 'hint', 'feedback'].map((word) => `[class*="${word}" i]`)].join(', ');
+
+  /** What `element` may be split between (`repeat` comes again on every part: a callout's title), or nothing when it stays whole. */
+  const partsOf = (element: HTMLElement): { children: HTMLElement[]; repeat: HTMLElement[] } | undefined => {
+    if (!['UL', 'OL', 'LI', 'DIV'].includes(element.tagName)) return undefined;
+    if (Array.from(element.classList).some((name) => quizLike.test(name) || whole.has(name)) || element.querySelector(guarded)) return undefined;
+    const children = Array.from(element.children) as HTMLElement[];
+    const repeat = children.filter((child) => child.classList.contains('callout-title'));
+    return { children: children.filter((child) => !repeat.includes(child)), repeat };
+  };
+
+  /** Prose: paragraphs, lists, quotes, sub-headings, and divs that may be split holding only those. */
+  const isProse = (element: HTMLElement): boolean => {
+    if (prose.has(element.tagName)) return true;
+    const parts = element.tagName === 'DIV' ? partsOf(element) : undefined;
+    return parts !== undefined && parts.children.length > 0 && [...parts.repeat, ...parts.children].every(isProse);
+  };
+
+  /** The slide's blocks after its title, and whether they are all prose. */
   const blocksOf = (section: HTMLElement) => {
     const children = Array.from(section.children) as HTMLElement[];
     const titled = children[0] !== undefined && /^H[1-6]$/.test(children[0].tagName) ? 1 : 0;
     const blocks = children.slice(titled);
     // Footers, logos and `.absolute` elements are placed on the slide, not in its flow: they are no place to cut.
     const flow = blocks.filter((block) => !/^(absolute|fixed)$/.test(getComputedStyle(block).position));
-    return { titled, blocks, flow, prose: flow.length > 0 && flow.every((block) => prose.has(block.tagName)) };
+    return { titled, blocks, flow, prose: flow.length > 0 && flow.every(isProse) };
+  };
+
+  /**
+   * A place to cut before (`path`), its box, and what a piece starting
+   * (`lead`) or ending (`trail`) there adds: the padding and repeated title
+   * of the elements it reopens or closes.
+   */
+  interface Unit {
+    path: number[];
+    top: number;
+    bottom: number;
+    heading: boolean;
+    lead: number;
+    trail: number;
+  }
+
+  type Box = (element: Element) => { top: number; bottom: number };
+
+  /** `element` as one unit, or, when it is taller than `space` and may be split, as the units of its parts. */
+  const unitsOf = (element: HTMLElement, path: number[], box: Box, space: number): Unit[] => {
+    const { top, bottom } = box(element);
+    const one: Unit[] = [{ path, top, bottom, heading: /^H[1-6]$/.test(element.tagName), lead: 0, trail: 0 }];
+    const parts = bottom - top > space ? partsOf(element) : undefined;
+    if (!parts || parts.children.length === 0) return one;
+    const all = Array.from(element.children);
+    const units = parts.children.flatMap((child) => unitsOf(child, [...path, all.indexOf(child)], box, space));
+    if (units.length < 2) return one;
+    // A piece starting inside the element opens a copy of it (its padding, its title again), one ending inside closes one.
+    const style = getComputedStyle(element);
+    const lead = parts.repeat.length > 0 ? box(parts.children[0]!).top - top : parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth);
+    const trail = parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth);
+    const last = units.length - 1;
+    // Cutting before the first part is cutting before the element.
+    return units.map((unit, index) => ({
+      ...unit,
+      path: index === 0 ? path : unit.path,
+      top: index === 0 ? top : unit.top,
+      bottom: index === last ? bottom : unit.bottom,
+      lead: index === 0 ? unit.lead : unit.lead + lead,
+      trail: index === last ? unit.trail : unit.trail + trail,
+    }));
   };
 
   /** Where to split the slide so each piece fits, preferring cuts before sub-headings and never leaving one last. */
@@ -79,15 +147,7 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     // Keep clear of the bottom edge, where the controls and slide number sit.
     const limit = section.clientHeight - parseFloat(getComputedStyle(section).paddingBottom) - 12;
     const space = limit - box(flow[0]!).top;
-    const units: Array<Cut & { top: number; bottom: number; heading: boolean }> = [];
-    blocks.forEach((block, index) => {
-      if (!flow.includes(block)) return;
-      const { top, bottom } = box(block);
-      const items = block.tagName === 'UL' || block.tagName === 'OL' ? (Array.from(block.children) as HTMLElement[]) : [];
-      const heading = /^H[1-6]$/.test(block.tagName);
-      if (bottom - top > space && items.length > 1) items.forEach((item, position) => units.push({ block: index + titled, item: position, heading: false, ...box(item) }));
-      else units.push({ block: index + titled, top, bottom, heading });
-    });
+    const units = blocks.flatMap((block, index) => (flow.includes(block) ? unitsOf(block, [index + titled], box, space) : []));
     if (units.length < 2) return undefined;
     // Fill pieces up to `height` each; the first pass finds how many pieces are needed, the second evens them out.
     const cutAt = (height: number) => {
@@ -95,16 +155,16 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
       let first = 0;
       for (let index = 1; index < units.length; index++) {
         const unit = units[index]!;
-        if (unit.bottom - units[first]!.top <= Math.min(height + (unit.bottom - unit.top) / 2, space)) continue;
+        const start = units[first]!.top - units[first]!.lead;
+        if (unit.bottom + unit.trail - start <= Math.min(height + (unit.bottom - unit.top) / 2, space)) continue;
         let cut = index;
         // Move the cut back to a sub-heading in the second half of the piece, or at least off a heading left last.
         for (let back = index - 1; back > first; back--) {
           if (!units[back]!.heading) continue;
-          if (back === index - 1 || units[back]!.top - units[first]!.top >= Math.min(height, space) / 2) cut = back;
+          if (back === index - 1 || units[back]!.top - start >= Math.min(height, space) / 2) cut = back;
           break;
         }
-        const at = units[cut]!;
-        cuts.push(at.item === undefined || at.item === 0 ? { block: at.block } : { block: at.block, item: at.item });
+        cuts.push({ path: units[cut]!.path });
         first = cut;
       }
       return cuts;

@@ -4,7 +4,10 @@
  * and prose end up split into continuation slides, a long code block scaled
  * (never below 70%), an unsized picture kept inside its slide; a slide that
  * cannot fit even at 70% is reported at its source line instead; opted-out
- * slides are left alone. No element of a fitted slide lies outside its box.
+ * slides are left alone. A long list of questions in a callout is split
+ * inside the callout, and a numbered step with paragraphs and a long code
+ * block between its blocks, the numbers counting on. No element of a fitted
+ * slide lies outside its box.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -81,6 +84,66 @@ describe('fitting long slides', () => {
       expect(slide.scale).toBe(1);
       expect(slide.outside).toEqual([]);
     }
+  });
+
+  /** Each list item of the slides titled `title`: the number it shows (none when its marker is hidden), its text, and the callouts around it. */
+  const items = (title: string) =>
+    page.evaluate((title) => {
+      const sections = Array.from(document.querySelectorAll('section')).filter((section) => section.querySelector('h2')?.textContent?.startsWith(title));
+      return sections.map((section) => ({
+        callouts: Array.from(section.querySelectorAll('.callout')).map((callout) => ({
+          classes: callout.className,
+          id: callout.id,
+          title: callout.querySelector(':scope > .callout-title')?.textContent,
+          topic: callout.getAttribute('data-topic'),
+        })),
+        items: Array.from(section.querySelectorAll<HTMLLIElement>(':scope ol > li, :scope .callout-body > ol > li')).map((item) => {
+          const list = item.parentElement as HTMLOListElement;
+          const shown = getComputedStyle(item).listStyleType !== 'none';
+          return { number: shown ? list.start + Array.from(list.children).indexOf(item) : undefined, text: item.textContent?.trim().slice(0, 12) ?? '' };
+        }),
+      }));
+    }, title);
+
+  test('a long list of questions in a callout is split inside the callout, which wraps each part, and counts on', async () => {
+    const parts = titled('Check yourself');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const slide of parts) {
+      expect(slide.scale).toBe(1);
+      expect(slide.outside).toEqual([]);
+    }
+    const read = await items('Check yourself');
+    for (const [index, part] of read.entries()) {
+      // The callout wraps each part, its title on every one, its id on the first only.
+      expect(part.callouts).toEqual([{ classes: 'callout callout-tip', id: index === 0 ? 'check-questions' : '', title: 'Questions you will be able to answer', topic: 'containers' }]);
+    }
+    const numbered = read.flatMap((part) => part.items);
+    expect(numbered.map((item) => item.number)).toEqual(Array.from({ length: 14 }, (_, index) => index + 1));
+    for (const item of numbered) expect(item.text).toMatch(new RegExp(`^Question ${item.number}:`));
+  });
+
+  test('a numbered step with paragraphs and a long code block is split between its blocks, keeping its number', async () => {
+    const parts = titled('Build the image');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const slide of parts) {
+      expect(slide.scale).toBeGreaterThanOrEqual(0.85 - 1e-6);
+      expect(slide.outside).toEqual([]);
+    }
+    const numbered = (await items('Build the image')).flatMap((part) => part.items);
+    // Step 2 goes on over one or more slides without a number of its own; step 3 is still 3.
+    expect(numbered[0]).toEqual({ number: 1, text: 'Step 1: crea' });
+    expect(numbered[1]).toEqual({ number: 2, text: 'Step 2: writ' });
+    expect(numbered.at(-1)).toEqual({ number: 3, text: 'Step 3: run ' });
+    const continued = numbered.slice(2, -1);
+    expect(continued.length).toBeGreaterThan(0);
+    for (const item of continued) expect(item.number).toBeUndefined();
+    // The code block is whole, once, and never cut inside.
+    const code = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('section'))
+        .filter((section) => section.querySelector('h2')?.textContent?.startsWith('Build the image'))
+        .flatMap((section) => Array.from(section.querySelectorAll('pre')).map((pre) => pre.textContent?.trim().split('\n').length)),
+    );
+    expect(code).toEqual([13]);
   });
 
   test('a long code block is scaled down, not below 70%, and fits; an unsized picture stays inside its slide', () => {
