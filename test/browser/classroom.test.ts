@@ -151,7 +151,8 @@ describe('classroom mode', () => {
     await presenter.waitForFunction(() => document.querySelector('#lecture-classroom .status:not(.offline)') !== null, { timeout: 20_000 });
     await presenter.evaluate(() => window.Reveal.slide(3, 0));
     for (const page of students) await page.waitForFunction(() => window.Reveal.getIndices().h === 3, { timeout: 20_000 });
-  });
+    // A whole serve start (a build of the course) and the decks' reconnection: more than the default 30 s on a busy machine.
+  }, 90_000);
 
   test('the students\' pages hold no answer and no hash; the results are the presenter\'s alone', async () => {
     const html = await students[0]!.evaluate(async () => (await fetch(location.pathname)).text());
