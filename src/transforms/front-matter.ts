@@ -105,7 +105,14 @@ function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, met
     report(file, 'Front matter must be a mapping of `key: value` lines', rules.frontMatter, node);
     return;
   }
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // What parses but cannot become values: an alias to no anchor (`date: *x`), aliases past YAML's limit.
+    report(file, `Cannot read front matter: ${(error as Error).message.split('\n')[0]!.slice(0, 200)}`, rules.frontMatter, node);
+    return;
+  }
   meta.raw = raw;
   for (const name of Object.keys(raw)) {
     const position = keyPlace(name).position;
