@@ -38,7 +38,7 @@ describe('parseInlines', () => {
       }),
       { numRuns: 400, seed: 22 },
     );
-  });
+  }, 120_000);
 
   test('reads one-line texts in one parse; a text of several lines or with a shortcode alone', () => {
     calls.length = 0;
