@@ -173,8 +173,13 @@ function parsePieces(parse: Parse, document: string, pieces: Piece[], file: VFil
 function parsePiece(parse: Parse, piece: Piece, file: VFile, labels: Labels): Root {
   const before = file.messages.length;
   seed = labels.definitions.length + labels.footnotes.length > 0 ? labels : undefined;
-  const tree = parse(piece.text, file);
-  seed = undefined;
+  let tree: Root;
+  try {
+    tree = parse(piece.text, file);
+  } finally {
+    // Never left for the next lecture, even when this one fails.
+    seed = undefined;
+  }
   if (piece.line === 1 && piece.offset === 0) return tree;
   const moved = new Set<object>();
   visit(tree, (node) => movePoints(node, piece, moved));
