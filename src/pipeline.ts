@@ -26,6 +26,7 @@ import { revealComments } from './dialects/reveal-comments.js';
 import { revealNotes } from './dialects/reveal-notes.js';
 import { revealSeparators } from './dialects/reveal-separators.js';
 import { revealSetext } from './dialects/reveal-setext.js';
+import { chunkedParse } from './mdast/chunked-parse.js';
 import { remarkShortcodes } from './mdast/shortcodes.js';
 import { backgrounds } from './render/backgrounds.js';
 import { codeLines as renderCodeLines } from './render/code-lines.js';
@@ -109,6 +110,8 @@ export interface ProcessorOptions {
 export interface ParserOptions {
   /** The course folder: `{{< include >}}` reads no file outside it. @default the lecture's folder */
   courseRoot?: string | undefined;
+  /** Read a lecture in pieces of at least this many characters (`mdast/chunked-parse.ts`); `Infinity` reads it whole. @default 65536 */
+  chunkSize?: number | undefined;
 }
 
 /**
@@ -119,6 +122,7 @@ export interface ParserOptions {
 export function createParser(config: Config, options: ParserOptions = {}) {
   return unified()
     .use(remarkParse)
+    .use(chunkedParse, { chunkSize: options.chunkSize })
     .use(remarkShortcodes)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)

@@ -12,7 +12,7 @@ import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent
 import type { Point } from 'unist';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parseInline } from '../mdast/parse-inline.js';
+import { parseInlines } from '../mdast/parse-inline.js';
 import type { CellText } from '../syntax/tables/layout.js';
 import type { Attributes, PandocTable, TableCaption } from '../types.js';
 
@@ -36,15 +36,18 @@ export function tables(this: Processor) {
 export function buildTable(node: PandocTable, parse: (text: string) => Root): Table {
   const { layout } = node;
   const bases = lineBases(node);
-  const toRow = (cells: CellText[]): TableRow => ({
+  const cells = [...layout.head, ...layout.body];
+  // Inline cells are read in one parse for the whole table (`parseInlines`); block cells one by one.
+  const inline = layout.blocks ? undefined : inlineCells(cells.flat(), bases, parse);
+  let next = 0;
+  const toRow = (row: CellText[]): TableRow => ({
     type: 'tableRow',
-    children: cells.map((cell): TableCell => ({ type: 'tableCell', children: cellContent(cell, layout.blocks, bases, parse) })),
+    children: row.map((cell): TableCell => ({ type: 'tableCell', children: inline ? inline[next++]! : blockCell(cell, bases, parse) })),
   });
-  const rows = [...layout.head, ...layout.body].map(toRow);
   return {
     type: 'table',
     align: layout.aligns,
-    children: rows,
+    children: cells.map(toRow),
     position: node.position,
     data: { columnWidths: layout.widths, headless: layout.head.length === 0 },
   };
@@ -62,19 +65,35 @@ function lineBases(node: PandocTable): Array<Point | undefined> {
   return bases;
 }
 
-/** The content of one cell: its blocks, or its inline content when that is all it is. */
-function cellContent(cell: CellText, blocks: boolean, bases: Array<Point | undefined>, parse: (text: string) => Root): PhrasingContent[] {
-  if (cell.lines.length === 0) return [];
-  const text = cell.lines.map((line) => line.text).join('\n');
-  const map = (point: Point): Point => {
+/** A function moving a point of `cell`'s text (its lines joined) to where it is in the lecture. */
+function cellMap(cell: CellText, bases: Array<Point | undefined>): (point: Point) => Point {
+  return (point: Point): Point => {
     const line = cell.lines[point.line - 1];
     const base = line && bases[line.line];
     if (!line || !base) return point;
     const column = point.column - 1;
     return { line: base.line, column: base.column + line.column + column, offset: (base.offset ?? 0) + line.column + column };
   };
-  if (!blocks) return parseInline(parse, text, map);
-  const root = parse(text);
+}
+
+/** The text of `cell`: its lines joined. */
+function cellText(cell: CellText): string {
+  return cell.lines.map((line) => line.text).join('\n');
+}
+
+/** The inline content of every one of `cells`, in order. */
+function inlineCells(cells: CellText[], bases: Array<Point | undefined>, parse: (text: string) => Root): PhrasingContent[][] {
+  const filled = cells.filter((cell) => cell.lines.length > 0);
+  const parsed = parseInlines(parse, filled.map(cellText), filled.map((cell) => cellMap(cell, bases)));
+  let next = 0;
+  return cells.map((cell) => (cell.lines.length === 0 ? [] : parsed[next++]!));
+}
+
+/** The content of one cell of a grid or multiline table: its blocks, or its inline content when that is all it is. */
+function blockCell(cell: CellText, bases: Array<Point | undefined>, parse: (text: string) => Root): PhrasingContent[] {
+  if (cell.lines.length === 0) return [];
+  const map = cellMap(cell, bases);
+  const root = parse(cellText(cell));
   visit(root, (child: Nodes) => {
     if (child.position) child.position = { start: map(child.position.start), end: map(child.position.end) };
   });

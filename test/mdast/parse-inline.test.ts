@@ -1,0 +1,54 @@
+/**
+ * `parseInlines` (many one-line texts in one parse, as a table's cells are
+ * read) against `parseInline` on each text alone: same nodes, same positions,
+ * on table cells from the fixture corpus's alphabet of markdown, Pandoc and
+ * GFM syntax, and with a map that moves positions as a table's does.
+ */
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import type { Point } from 'unist';
+import { describe, expect, test } from 'vitest';
+import { defaultConfig } from '../../src/config/schema.js';
+import { parseInline, parseInlines } from '../../src/mdast/parse-inline.js';
+import { createParser } from '../../src/pipeline.js';
+
+const processor = createParser(structuredClone(defaultConfig));
+const calls: string[] = [];
+const parse = (text: string): Root => {
+  calls.push(text);
+  return processor.parse(text) as Root;
+};
+
+/** Pieces a cell is made of: words, delimiters, brackets, math, HTML, notes, escapes, URLs, entities. */
+const pieces = ['a', 'word', ' ', '  ', '\t', '*', '**', '_', '~', '~~', '`', '``', '[', ']', '(', ')', '![', '](u)', '{', '}', '{.c}', '[s]{.c}',
+  '$', '$$', '\\', '\\*', '\\(', '<', '>', '<b>', '</b>', '<!--', '-->', '^[', '^', '[^1]', '#', '- ', '1. ', '> ', '---', ':::', '|', '&amp;', '&',
+  'https://example.com', 'www.a.org', 'a@b.co', '"', "'", '\\begin{x}', '\\end{x}', '{{', '}}', '%', ':', '=', '\u0000', 'é'];
+const cell = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+
+/** A map like a table's: the text's line 1 sits at line 40, column 7 of the lecture. */
+const map = (point: Point): Point => ({ line: point.line + 39, column: point.column + 6, offset: (point.offset ?? 0) + 1000 });
+
+describe('parseInlines', () => {
+  test('gives what parseInline gives each text alone', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 8 }), fc.boolean(), (texts, mapped) => {
+        const maps = texts.map(() => (mapped ? map : undefined));
+        const alone = texts.map((text, index) => parseInline(parse, text, maps[index]));
+        expect(parseInlines(parse, texts, maps)).toEqual(alone);
+      }),
+      { numRuns: 400, seed: 22 },
+    );
+  }, 120_000);
+
+  test('reads one-line texts in one parse; a text of several lines or with a shortcode alone', () => {
+    calls.length = 0;
+    parseInlines(parse, ['*a*', 'b', 'c\nd', '{{< x >}}', 'e']);
+    expect(calls).toEqual(['x *a*\n\nx b\n\nx e', 'x c\nd', 'x {{< x >}}']);
+  });
+
+  test('falls back to one parse per text when the shared parse is not one paragraph per text', () => {
+    calls.length = 0;
+    const failing = (text: string): Root => (text.includes('\n\n') ? { type: 'root', children: [] } : parse(text));
+    expect(parseInlines(failing, ['*a*', 'b'])).toEqual([parseInline(parse, '*a*'), parseInline(parse, 'b')]);
+  });
+});
