@@ -3,7 +3,8 @@
  * text is parsed as markdown with the lecture's own parser — blocks for grid
  * and multiline tables, one line of inline content for simple and pipe
  * tables, as in Pandoc (`mdast/parse-inline.ts`: `- a` or `1.` stays
- * text) — with positions mapped back into the lecture, so
+ * text; the one-line cells of all a lecture's tables in one parse) — with
+ * positions mapped back into the lecture, so
  * later transforms and messages see the cell content where it is written.
  * A `Table: …` or `: …` paragraph right before or after a table becomes its
  * caption, `{#id .class}` at its end the table's attributes.
@@ -12,7 +13,7 @@ import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent
 import type { Point } from 'unist';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parseInline } from '../mdast/parse-inline.js';
+import { InlineBatch } from '../mdast/parse-inline.js';
 import type { CellText } from '../syntax/tables/layout.js';
 import type { Attributes, PandocTable, TableCaption } from '../types.js';
 
@@ -20,11 +21,14 @@ import type { Attributes, PandocTable, TableCaption } from '../types.js';
 export function tables(this: Processor) {
   const processor = this;
   return (tree: Root): undefined => {
+    const parse = (text: string) => processor.parse(text) as Root;
+    const batch = new InlineBatch(parse);
     visit(tree, 'pandocTable', (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
-      parent.children[index] = buildTable(node, (text) => processor.parse(text) as Root);
+      parent.children[index] = buildTable(node, parse, batch);
       return undefined;
     });
+    batch.flush();
     visit(tree, 'table', (node, index, parent) => {
       if (parent && index !== undefined) return readCaption(parent.children as RootContent[], index);
       return undefined;
@@ -32,15 +36,21 @@ export function tables(this: Processor) {
   };
 }
 
-/** Build the mdast table of `node`, parsing cell text with `parse`. */
-export function buildTable(node: PandocTable, parse: (text: string) => Root): Table {
+/**
+ * Build the mdast table of `node`, parsing cell text with `parse`; one-line
+ * cells are filled in when `batch` is flushed (at once without a batch).
+ */
+export function buildTable(node: PandocTable, parse: (text: string) => Root, batch?: InlineBatch): Table {
   const { layout } = node;
   const bases = lineBases(node);
-  const toRow = (cells: CellText[]): TableRow => ({
-    type: 'tableRow',
-    children: cells.map((cell): TableCell => ({ type: 'tableCell', children: cellContent(cell, layout.blocks, bases, parse) })),
-  });
-  const rows = [...layout.head, ...layout.body].map(toRow);
+  const cells = batch ?? new InlineBatch(parse);
+  const toCell = (text: CellText): TableCell => {
+    const cell: TableCell = { type: 'tableCell', children: [] };
+    cellContent(text, layout.blocks, bases, parse, cells, (children) => (cell.children = children));
+    return cell;
+  };
+  const rows = [...layout.head, ...layout.body].map((row): TableRow => ({ type: 'tableRow', children: row.map(toCell) }));
+  if (!batch) cells.flush();
   return {
     type: 'table',
     align: layout.aligns,
@@ -62,9 +72,9 @@ function lineBases(node: PandocTable): Array<Point | undefined> {
   return bases;
 }
 
-/** The content of one cell: its blocks, or its inline content when that is all it is. */
-function cellContent(cell: CellText, blocks: boolean, bases: Array<Point | undefined>, parse: (text: string) => Root): PhrasingContent[] {
-  if (cell.lines.length === 0) return [];
+/** The content of one cell, handed to `done`: its blocks, or its inline content when that is all it is. */
+function cellContent(cell: CellText, blocks: boolean, bases: Array<Point | undefined>, parse: (text: string) => Root, batch: InlineBatch, done: (children: PhrasingContent[]) => void): void {
+  if (cell.lines.length === 0) return done([]);
   const text = cell.lines.map((line) => line.text).join('\n');
   const map = (point: Point): Point => {
     const line = cell.lines[point.line - 1];
@@ -73,15 +83,15 @@ function cellContent(cell: CellText, blocks: boolean, bases: Array<Point | undef
     const column = point.column - 1;
     return { line: base.line, column: base.column + line.column + column, offset: (base.offset ?? 0) + line.column + column };
   };
-  if (!blocks) return parseInline(parse, text, map);
+  if (!blocks) return batch.add(text, map, done);
   const root = parse(text);
   visit(root, (child: Nodes) => {
     if (child.position) child.position = { start: map(child.position.start), end: map(child.position.end) };
   });
   const [first] = root.children;
-  if (root.children.length === 1 && first?.type === 'paragraph') return first.children;
+  if (root.children.length === 1 && first?.type === 'paragraph') return done(first.children);
   // Block content in a cell: mdast types cells as phrasing, our table handler renders blocks.
-  return root.children as BlockContent[] as unknown as PhrasingContent[];
+  done(root.children as BlockContent[] as unknown as PhrasingContent[]);
 }
 
 const captionStart = /^(?:[Tt]able)?:\s+/;
