@@ -128,8 +128,9 @@ function sections(container: Element): Element[] {
 
 /**
  * Put the slides of `incoming` in place: only the top-level slides whose
- * source changed when the deck has as many as before (an edit to one slide
- * leaves the others, their layout and their media alone), else all of them.
+ * source changed when the deck has as many as before and no quiz (an edit
+ * to one slide leaves the others, their layout and their media alone), else
+ * all of them.
  */
 function swapSlides(slides: Element, incoming: Element): void {
   const fresh = sections(incoming);
@@ -137,7 +138,9 @@ function swapSlides(slides: Element, incoming: Element): void {
   const before = servedSlides;
   const live = sections(slides);
   servedSlides = written;
-  if (!before || before.length !== fresh.length || live.length !== fresh.length || slides.children.length !== live.length) {
+  // The quiz plugin sets up every quiz of the page again (shuffling, listeners): a page with quizzes gets all new slides.
+  const quizzes = incoming.querySelector('form.quiz') !== null || slides.querySelector('form.quiz') !== null;
+  if (!before || quizzes || before.length !== fresh.length || live.length !== fresh.length || slides.children.length !== live.length) {
     slides.innerHTML = incoming.innerHTML;
     return;
   }

@@ -84,6 +84,16 @@ describe('lecture serve', () => {
     expect(await page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('last');
   });
 
+  test('a deck with a quiz gets all new slides (the quiz plugin sets up every quiz of the page again)', async () => {
+    const quiz = '\n\n# Quiz\n\n## Question\n\n::: quiz\nWhich one?\n\n- [x] Right\n- [ ] Wrong\n:::\n';
+    edit((text) => `${text}${quiz}`);
+    await slidesContain('Which one?');
+    await page.evaluate(() => document.querySelectorAll('.reveal .slides > section').forEach((section) => Object.assign(section, { kept: true })));
+    edit((text) => text.replace('The end.', 'The end, with a quiz.'));
+    await slidesContain('The end, with a quiz.');
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('.reveal .slides > section')).some((section) => (section as unknown as { kept?: boolean }).kept))).toBe(false);
+  });
+
   test('a broken lecture shows the overlay at its line, and fixing it removes it', async () => {
     expect(await overlayText()).toBeNull();
     edit((text) => text.replace('## Last {#last}', ':::\n\n## Last {#last}'));
