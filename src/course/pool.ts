@@ -19,25 +19,15 @@ import type { BuildContext, LectureResult } from './lecture.js';
 import { messagesToData } from './messages.js';
 
 /**
- * Workers to start by default: one for a course of fewer than 4 lectures
- * (for isolation); else one per core on one or two cores, and one per core
- * but one (at most 8) on more. On two cores, two workers build the
- * 50-lecture benchmark course in about half the time of one (8.7 and 7.8 s
- * against 12.0 and 17.1 s, measured in turn with Pandoc on a loaded
- * machine): the main thread waits while they build.
+ * Workers to start by default: one (for isolation) on one or two cores (V8's
+ * garbage collector already keeps a second core busy, measured: 7.1 s with
+ * two workers against 7.6 s without on two cores), else one per core but one
+ * for courses of 4 lectures or more.
  */
 function defaultWorkers(lectures: number): number {
   const cores = os.availableParallelism();
-  if (lectures < 4) return 1;
-  return cores > 2 ? Math.min(cores - 1, 8) : Math.max(cores, 1);
+  return lectures >= 4 && cores > 2 ? Math.min(cores - 1, 8) : 1;
 }
-
-/**
- * The young generation of each build worker, in MB: V8's default let two
- * workers' garbage take the build past 300 MB; 24 MB keeps it near 265 MB
- * with no measurable cost in time.
- */
-const youngGenerationMb = 24;
 
 /** Options for `buildAll`. */
 export interface PoolOptions {
@@ -72,8 +62,7 @@ async function buildHere(lectures: Lecture[], context: BuildContext): Promise<Le
 
 async function buildInWorkers(lectures: Lecture[], context: BuildContext, script: URL, workers: number): Promise<LectureResult[]> {
   const timeout = context.config.lectureTimeout * 1000;
-  const resourceLimits = { maxYoungGenerationSizeMb: youngGenerationMb };
-  const isolation = createIsolation<Lecture, LectureResult>({ script, workerData: context, workers, timeout, resourceLimits });
+  const isolation = createIsolation<Lecture, LectureResult>({ script, workerData: context, workers, timeout });
   try {
     return await Promise.all(lectures.map((lecture) => isolation.run(lecture).catch((error: Error) => failed(lecture, context, error))));
   } finally {
