@@ -88,6 +88,7 @@ function fixedParts(doc: Document): string {
 /** Fetch the deck again and swap its slides in place, or reload when that cannot be done. */
 async function refresh(state: DeckState): Promise<void> {
   if (!reveal) return location.reload();
+  original = false;
   let next: Document;
   try {
     const response = await fetch(location.pathname, { cache: 'no-store' });
@@ -99,7 +100,7 @@ async function refresh(state: DeckState): Promise<void> {
   const incoming = next.querySelector('.reveal .slides');
   if (!slides || !incoming || fixedParts(next) !== fixedParts(document)) return reload();
   const { h, v, f } = reveal.getIndices();
-  slides.innerHTML = incoming.innerHTML;
+  swapSlides(slides, incoming);
   document.title = next.title;
   // The quiz plugin sets up the quizzes it finds: set up the new ones.
   const quiz = (globalThis as unknown as { RevealQuiz?: { init?: (reveal: RevealApi) => void } }).RevealQuiz;
@@ -109,6 +110,54 @@ async function refresh(state: DeckState): Promise<void> {
   // The speaker view shows the notes of the slide it is told about: tell it again.
   reveal.dispatchEvent({ target: reveal.getCurrentSlide(), type: 'slidechanged', data: { indexh: h, indexv: v } });
   show(state);
+}
+
+/**
+ * The top-level slides of the page as last served, as written (before
+ * reveal.js adds its classes and styles), to tell which slides a change
+ * touched. Set from the first change on, or from a copy fetched when the
+ * deck is ready.
+ */
+let servedSlides: string[] | undefined;
+/** Whether the slides on screen are still those the page came with. */
+let original = true;
+
+function sections(container: Element): Element[] {
+  return Array.from(container.children).filter((child) => child.tagName === 'SECTION');
+}
+
+/**
+ * Put the slides of `incoming` in place: only the top-level slides whose
+ * source changed when the deck has as many as before and no quiz (an edit
+ * to one slide leaves the others, their layout and their media alone), else
+ * all of them.
+ */
+function swapSlides(slides: Element, incoming: Element): void {
+  const fresh = sections(incoming);
+  const written = fresh.map((section) => section.outerHTML);
+  const before = servedSlides;
+  const live = sections(slides);
+  servedSlides = written;
+  // The quiz plugin sets up every quiz of the page again (shuffling, listeners): a page with quizzes gets all new slides.
+  const quizzes = incoming.querySelector('form.quiz') !== null || slides.querySelector('form.quiz') !== null;
+  if (!before || quizzes || before.length !== fresh.length || live.length !== fresh.length || slides.children.length !== live.length) {
+    slides.innerHTML = incoming.innerHTML;
+    return;
+  }
+  fresh.forEach((section, index) => {
+    if (written[index] !== before[index]) live[index]!.replaceWith(document.importNode(section, true));
+  });
+}
+
+/** Read the slides of the page as served, once the deck is up, unless a change already did. */
+async function readServed(): Promise<void> {
+  const response = await fetch(location.pathname, { cache: 'no-store' });
+  const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const tag = doc.querySelector<HTMLScriptElement>('script[src$="/_lecture/serve.js"]');
+  const incoming = doc.querySelector('.reveal .slides');
+  // Only a copy of the very page on screen tells what the next change touched.
+  if (!original || !incoming || Number(tag?.dataset.version) !== served) return;
+  servedSlides = sections(incoming).map((section) => section.outerHTML);
 }
 
 function show(state: DeckState): void {
@@ -201,3 +250,8 @@ function start(): void {
 // Fitting can shrink the slides after the deck is ready; the marks follow the DOM, so show them again once ready.
 if (reveal && !reveal.isReady()) reveal.on('ready', () => latest && show(latest));
 start();
+if (reveal && !receiver) {
+  const read = () => void readServed().catch(() => undefined);
+  if (reveal.isReady()) read();
+  else reveal.on('ready', read);
+}

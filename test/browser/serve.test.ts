@@ -64,6 +64,36 @@ describe('lecture serve', () => {
     expect(await page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('last');
   });
 
+  test('an edit swaps only the slides it changed; a new slide swaps them all', async () => {
+    const kept = () => page.evaluate(() => Array.from(document.querySelectorAll('.reveal .slides > section')).map((section) => ({ kept: (section as unknown as { kept?: boolean }).kept === true, last: section.textContent?.includes('The end') ?? false })));
+    // The first change reads the page as it was written; from the second on, untouched slides stay as they are.
+    edit((text) => text.replace('The end.', 'The end, once.'));
+    await slidesContain('The end, once.');
+    await page.evaluate(() => document.querySelectorAll('.reveal .slides > section').forEach((section) => Object.assign(section, { kept: true })));
+    edit((text) => text.replace('The end, once.', 'The end, twice.'));
+    await slidesContain('The end, twice.');
+    const slides = await kept();
+    expect(slides.length).toBeGreaterThan(1);
+    expect(slides.filter((slide) => !slide.kept)).toEqual([{ kept: false, last: true }]);
+    expect(await page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('last');
+    edit((text) => `${text}\n\n# Added\n\n## More\n\nA slide more.\n`);
+    await slidesContain('A slide more.');
+    const after = await kept();
+    expect(after).toHaveLength(slides.length + 1);
+    expect(after.every((slide) => !slide.kept)).toBe(true);
+    expect(await page.evaluate(() => window.Reveal.getCurrentSlide().id)).toBe('last');
+  });
+
+  test('a deck with a quiz gets all new slides (the quiz plugin sets up every quiz of the page again)', async () => {
+    const quiz = '\n\n# Quiz\n\n## Question\n\n::: quiz\nWhich one?\n\n- [x] Right\n- [ ] Wrong\n:::\n';
+    edit((text) => `${text}${quiz}`);
+    await slidesContain('Which one?');
+    await page.evaluate(() => document.querySelectorAll('.reveal .slides > section').forEach((section) => Object.assign(section, { kept: true })));
+    edit((text) => text.replace('The end.', 'The end, with a quiz.'));
+    await slidesContain('The end, with a quiz.');
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll('.reveal .slides > section')).some((section) => (section as unknown as { kept?: boolean }).kept))).toBe(false);
+  });
+
   test('a broken lecture shows the overlay at its line, and fixing it removes it', async () => {
     expect(await overlayText()).toBeNull();
     edit((text) => text.replace('## Last {#last}', ':::\n\n## Last {#last}'));
