@@ -88,7 +88,8 @@ async function swapIn(folder: string, out: string, old: string): Promise<void> {
  */
 async function recover(out: string): Promise<void> {
   const { parent, base } = siblings(out);
-  const leftovers = (await readdir(parent)).filter((name) => name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.old-`));
+  const ours = (name: string) => (name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.old-`)) && /\.(staging|old)-\d+-\d+$/.test(name);
+  const leftovers = (await readdir(parent)).filter(ours);
   for (const name of leftovers) {
     const pid = Number(/-(\d+)-\d+$/.exec(name)?.[1]);
     if (pid !== process.pid && isAlive(pid)) continue;
@@ -97,7 +98,12 @@ async function recover(out: string): Promise<void> {
       // The output renamed away by a swap that did not finish: put back when nothing replaced it.
       if (existsSync(out)) await rm(full, { recursive: true, force: true });
       else await rename(full, out);
-    } else if (existsSync(path.join(full, outputFolder.marker)) || (await readdir(full)).length === 0) await rm(full, { recursive: true, force: true });
+    } else {
+      // A staging folder of a process that is gone, marked or not: a worker thread still writing a
+      // deck as its process exited can make the folder again after the exit removed it, without the
+      // marker. Its name (`.<out>.staging-<pid>-<n>`, next to the output) is ours alone.
+      await rm(full, { recursive: true, force: true });
+    }
   }
 }
 
