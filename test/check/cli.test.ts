@@ -3,30 +3,21 @@
  * the SARIF 2.1.0 schema, severities from the config, and exit codes 0 / 1 / 2.
  * (`npm test` compiles first.)
  */
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fixturesRoot } from '../helpers/fixtures.js';
 import { courseFrom, removeCourseOf } from './helpers.js';
 import { useServer } from './server.js';
+import { runLecture } from '../helpers/cli.js';
 
-const bin = path.resolve('lib/cli/bin.js');
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const { default: Ajv } = require('ajv-draft-04') as typeof import('ajv-draft-04');
 
 async function lecture(cwd: string, ...args: string[]) {
   const flags = args.includes('--online') ? args.filter((arg) => arg !== '--online') : ['--offline', ...args];
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, 'check', ...flags], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+  return runLecture(cwd, ['check', ...flags], { CI: '' });
 }
 
 const roots: string[] = [];

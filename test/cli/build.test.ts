@@ -2,24 +2,15 @@
  * The compiled `lecture` command on temporary copies of a course: what it
  * writes, what it prints, and its exit codes. (`npm test` compiles first.)
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { copyCourse, removeCourse } from '../helpers/course.js';
+import { runLecture } from '../helpers/cli.js';
 
-const bin = path.resolve('lib/cli/bin.js');
-const run = promisify(execFile);
 
 async function lecture(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+  return runLecture(cwd, args);
 }
 
 const courses: string[] = [];

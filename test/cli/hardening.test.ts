@@ -5,24 +5,15 @@
  * exist creates nothing, text that is not UTF-8 is read as what it is, and
  * `--quiet` prints errors only. (`npm test` compiles first.)
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
+import { runLecture } from '../helpers/cli.js';
 
-const bin = path.resolve('lib/cli/bin.js');
-const run = promisify(execFile);
 
 async function lecture(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+  return runLecture(cwd, args);
 }
 
 const folders: string[] = [];

@@ -3,17 +3,14 @@
  * and writes nothing: inside `lectures/` or a lecture's folder (it names the
  * course folder), or where the lectures folder holds no lecture.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { build, check } from '../../src/index.js';
 import { NoLecturesError } from '../../src/course/no-lectures.js';
+import { runLecture } from '../helpers/cli.js';
 
-const bin = path.resolve('lib/cli/bin.js');
-const run = promisify(execFile);
 const folders: string[] = [];
 
 afterEach(() => {
@@ -21,13 +18,7 @@ afterEach(() => {
 });
 
 async function lecture(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+  return runLecture(cwd, args);
 }
 
 /** A course with one lecture in its own folder: `<course>/lectures/01-intro/intro.md`. */
