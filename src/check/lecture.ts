@@ -101,7 +101,7 @@ function urlsIn(hast: HastRoot): LectureTrees['urls'] {
  * definition referenced nowhere), as elements at their source position.
  */
 function withSourceLinks(urls: LectureTrees['urls'], file: VFile, hidden: Array<[number, number]>): LectureTrees['urls'] {
-  const shownAt = new Set(urls.map(({ node }) => node.position?.start.offset));
+  const shownAt = new Set(urls.map(({ node }) => node.position?.start?.offset));
   const shownUrls = new Set(urls.map(({ url }) => url));
   const onHiddenSlide = (offset: number | undefined) => offset !== undefined && hidden.some(([start, end]) => offset >= start && offset < end);
   const added = (file.data.sourceLinks ?? [])

@@ -46,11 +46,13 @@ export function checkTodoText(lecture: LectureTrees): void {
   visitParents(lecture.hast, 'text', (node, ancestors) => {
     const match = todo.exec(node.value);
     if (!match || ancestors.some(isHidden)) return;
-    const start = node.position?.start.offset;
+    // A node made by a transform may carry a position without its points.
+    const written = node.position?.start && node.position.end ? node.position : undefined;
+    const start = written?.start.offset;
     // Point at the word itself when the text is the source as written (no escapes in between).
     const offset = start !== undefined && source.slice(start + match.index, start + match.index + match[1]!.length) === match[1] ? start + match.index : undefined;
     const point = offset === undefined ? undefined : place.toPoint(offset);
-    const position = point ? { start: point, end: { ...point, column: point.column + match[1]!.length, offset: offset! + match[1]!.length } } : node.position;
+    const position = point ? { start: point, end: { ...point, column: point.column + match[1]!.length, offset: offset! + match[1]!.length } } : written;
     report(lecture.file, `\`${match[1]}\` left in slide text; finish it or move it to the speaker notes (\`::: notes\`)`, rules.todoText, { position });
   });
 }

@@ -13,13 +13,13 @@ import type { LectureTrees } from '../types.js';
 export function checkAltText(lecture: LectureTrees): void {
   const markdownImages = new Set<number>();
   visit(lecture.mdast, 'image', (node) => {
-    if (node.position?.start.offset !== undefined) markdownImages.add(node.position.start.offset);
+    if (node.position?.start?.offset !== undefined) markdownImages.add(node.position.start.offset);
     if (node.alt?.trim() || node.data?.attributes?.values.alt?.trim()) return;
     report(lecture.file, `Image \`${node.url}\` has no alt text; describe it between the brackets: \`![what it shows](${node.url})\``, rules.missingAlt, node);
   });
   visit(lecture.hast, 'element', (node) => {
     if (node.tagName !== 'img' || node.properties.alt !== undefined) return;
-    if (node.position?.start.offset !== undefined && markdownImages.has(node.position.start.offset)) return;
+    if (node.position?.start?.offset !== undefined && markdownImages.has(node.position.start.offset)) return;
     report(lecture.file, `\`<img>\` without an \`alt\` attribute; describe the image, or write \`alt=""\` if it is decoration`, rules.missingAlt, node);
   });
 }
