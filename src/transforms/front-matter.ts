@@ -98,7 +98,9 @@ function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, met
   const keyPlace = (name: string) => place(keyOffset(yaml, doc, name));
   const doc = yaml.parseDocument(value, { prettyErrors: false });
   for (const error of doc.errors) {
-    report(file, `Cannot read front matter: ${error.message.split('\n')[0]}`, rules.frontMatter, place(error.pos[0]));
+    // YAML's parser turns a stack overflow on deep nesting into one of its errors: say what it means.
+    const reason = /Maximum call stack/.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0];
+    report(file, `Cannot read front matter: ${reason}`, rules.frontMatter, place(error.pos[0]));
   }
   if (doc.errors.length > 0) return;
   if (doc.contents !== null && !isMap(doc.contents)) {
@@ -110,7 +112,8 @@ function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, met
     raw = (doc.toJS() ?? {}) as Record<string, unknown>;
   } catch (error) {
     // What parses but cannot become values: an alias to no anchor (`date: *x`), aliases past YAML's limit.
-    report(file, `Cannot read front matter: ${(error as Error).message.split('\n')[0]!.slice(0, 200)}`, rules.frontMatter, node);
+    const message = (error as Error).message;
+    report(file, `Cannot read front matter: ${/Maximum call stack/.test(message) ? 'nested too deeply' : message.split('\n')[0]!.slice(0, 200)}`, rules.frontMatter, node);
     return;
   }
   meta.raw = raw;
