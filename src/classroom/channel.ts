@@ -37,6 +37,9 @@ const closes = { unsupported: 1003, policy: 1008, tooBig: 1009 } as const;
 export function attachChannel(server: Server, classroom: Classroom, allowed: (host: string | undefined) => boolean) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrame, perMessageDeflate: false });
   const clients = new Set<Client>();
+  // Where the presenter is, as passed on: the session records it only once it is on disk, and a
+  // student welcomed in between must not be sent back to the slide before.
+  let position: Classroom['position'] | undefined;
   const send = (client: Client, message: ServerMessage) => client.socket.readyState === client.socket.OPEN && client.socket.send(JSON.stringify(message));
   const broadcast = (message: ServerMessage, role?: Client['role']) => {
     const text = JSON.stringify(message);
@@ -66,7 +69,7 @@ export function attachChannel(server: Server, classroom: Classroom, allowed: (ho
     client.socket.on('error', () => client.socket.terminate());
     client.socket.on('message', (data, binary) => void receive(client, data, binary));
     if (client.student) await classroom.join(client.student);
-    send(client, hello(classroom, client));
+    send(client, hello(classroom, client, position));
     broadcast({ type: 'students', count: studentsOnline() }, 'presenter');
   };
 
@@ -89,6 +92,7 @@ export function attachChannel(server: Server, classroom: Classroom, allowed: (ho
   const onPresenter = async (message: PresenterMessage) => {
     if (message.type === 'goto') {
       // Moving everyone first: where the presenter is needs no disk before it is passed on.
+      position = message.position;
       broadcast({ type: 'position', ...message.position });
       await classroom.goto(message.position, message.quizzes);
       for (const quiz of message.quizzes) {
@@ -166,7 +170,7 @@ function withinRate(client: Client): boolean {
 }
 
 /** What a connection learns first: where the presenter is, and (for a student) their answers and the reveals so far. */
-function hello(classroom: Classroom, client: Client): ServerMessage {
+function hello(classroom: Classroom, client: Client, position = classroom.position): ServerMessage {
   const answers: Record<string, unknown> = {};
   const revealed: Record<string, ReturnType<Classroom['revealedFor']>> = {};
   if (client.student) {
@@ -179,5 +183,5 @@ function hello(classroom: Classroom, client: Client): ServerMessage {
       revealed[ref] = classroom.revealedFor(deck, quiz, client.student);
     }
   }
-  return { type: 'hello', role: client.role, position: classroom.position, answers, revealed: revealed as never, students: classroom.students.size };
+  return { type: 'hello', role: client.role, position, answers, revealed: revealed as never, students: classroom.students.size };
 }
