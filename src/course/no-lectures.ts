@@ -32,9 +32,12 @@ export interface LectureSearch {
  * does not because the command runs inside a course, say which course.
  */
 export function requireLecturesFolder(root: string, config: Config, paths: readonly string[] = []): string {
-  const folder = path.resolve(root, config.lectures);
-  if (paths.length === 0 && !existsSync(folder)) assertOutsideCourse(root);
-  return lecturesFolder(root, config, paths);
+  try {
+    return lecturesFolder(root, config, paths);
+  } catch (error) {
+    assertOutsideCourse(root);
+    throw error;
+  }
 }
 
 /** Throw `NoLecturesError` when `root` lies inside another course folder, naming it. */
