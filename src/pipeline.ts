@@ -27,6 +27,7 @@ import { revealNotes } from './dialects/reveal-notes.js';
 import { revealSeparators } from './dialects/reveal-separators.js';
 import { revealSetext } from './dialects/reveal-setext.js';
 import { chunkedParse } from './mdast/chunked-parse.js';
+import type { ParseMemo } from './mdast/parse-memo.js';
 import { remarkShortcodes } from './mdast/shortcodes.js';
 import { backgrounds } from './render/backgrounds.js';
 import { codeLines as renderCodeLines } from './render/code-lines.js';
@@ -104,6 +105,8 @@ export interface ProcessorOptions {
   anchors?: boolean | undefined;
   /** The stylesheet of a theme, by name, for the colours of diagrams. @default undefined */
   themeFile?: ((theme: string) => string | undefined) | undefined;
+  /** Parses to reuse and remember across builds (`lecture serve`): see `ParserOptions.memo`. */
+  parseMemo?: ParseMemo | undefined;
 }
 
 /** What the parser needs beyond the configuration. */
@@ -112,6 +115,8 @@ export interface ParserOptions {
   courseRoot?: string | undefined;
   /** Read a lecture in pieces of at least this many characters (`mdast/chunked-parse.ts`); `Infinity` reads it whole. @default 65536 */
   chunkSize?: number | undefined;
+  /** Parses to reuse and remember: a lecture is read a heading at a time, and a piece read before is not read again (`mdast/parse-memo.ts`). */
+  memo?: ParseMemo | undefined;
 }
 
 /**
@@ -122,7 +127,7 @@ export interface ParserOptions {
 export function createParser(config: Config, options: ParserOptions = {}) {
   return unified()
     .use(remarkParse)
-    .use(chunkedParse, { chunkSize: options.chunkSize })
+    .use(chunkedParse, { chunkSize: options.chunkSize, memo: options.memo })
     .use(remarkShortcodes)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
@@ -179,7 +184,7 @@ export function createParser(config: Config, options: ParserOptions = {}) {
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */
 export function createProcessor(options: ProcessorOptions) {
-  return createParser(options.config, { courseRoot: options.courseRoot })
+  return createParser(options.config, { courseRoot: options.courseRoot, memo: options.parseMemo })
     .use(options.inspect ? [[inspectTree, options.inspect]] : [])
     .use(remarkRehype, { handlers, allowDangerousHtml: true })
     .use(raw)

@@ -290,6 +290,10 @@ export interface SlideFootnotes extends Parent {
 }
 
 declare module 'mdast' {
+  interface RootData {
+    /** Where the parse flattened content nested too deep (`transforms/nesting.ts`), for its report. */
+    tooDeep?: Array<{ position?: Position | undefined }> | undefined;
+  }
   interface FootnoteReferenceData {
     /** The number shown for this reference. */
     footnoteNumber?: number | undefined;

@@ -23,6 +23,7 @@ import { BuildCache, quizSecret } from './cache.js';
 import type { BrowserSession } from '../export/session.js';
 import type { FitStep } from '../fit/report.js';
 import type { BuildContext, LectureResult } from './lecture.js';
+import type { ParseMemo } from '../mdast/parse-memo.js';
 import { fileRecord, type DeckRecord } from './manifest.js';
 import { listDecks, renderCourse, reportStale, writeCoursePage } from './index-page.js';
 import { fileWithMessages, messagesToData } from './messages.js';
@@ -78,7 +79,19 @@ export interface BuildOptions {
   exporting?: boolean | undefined;
   /** Write the answer keys; `false` for a copy of some decks built only to print them (with answers, with notes). @default true */
   keys?: boolean | undefined;
+  /** Parses to reuse and remember, for lectures built in this thread (`jobs: 0`): `lecture serve` keeps one for its session. */
+  parseMemo?: ParseMemo | undefined;
+  /**
+   * Told as soon as the lectures are built and their decks written (and
+   * fitted) with the assets they use, before the course page, the emoji font
+   * and the answer keys are: `lecture serve` shows an edit without waiting
+   * for those. Messages found later (a PDF older than its deck) are in the result only.
+   */
+  onDecks?: ((built: BuiltDecks) => Promise<void>) | undefined;
 }
+
+/** The lectures of a build, as `BuildOptions.onDecks` is told of them. */
+export type BuiltDecks = Pick<BuildResult, 'files' | 'decks' | 'inputs'>;
 
 /** What a build did. */
 export interface BuildResult {
@@ -195,6 +208,11 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
     if (!lent) await (await session)?.close();
   }
   const decks = built.flatMap((result) => (result.summary ? [result.summary] : []));
+  const inputs = lectures.map((lecture, index) => ({ source: lecture.source, slug: lecture.slug, files: built[index]!.dependencies.map((file) => file.path) }));
+  if (options.onDecks) {
+    for (const file of files) applyRuleSettings(file, config.rules);
+    await options.onDecks({ files, decks, inputs });
+  }
   const record = options.record ?? fileRecord(folders.records, folders.out);
   const listed = await listDecks({ out, root, config, record }, decks, all);
   await writeEmojiFont(path.join(out, assetFolder), listed, folders.records);
@@ -209,7 +227,6 @@ async function buildInto(out: string, plan: Plan, options: BuildOptions): Promis
   const reported = course.messages.length > 0 ? [course, ...files] : files;
   for (const file of reported) applyRuleSettings(file, config.rules);
   const failed = reported.some((file) => file.messages.some((message) => message.fatal === true));
-  const inputs = lectures.map((lecture, index) => ({ source: lecture.source, slug: lecture.slug, files: built[index]!.dependencies.map((file) => file.path) }));
   return { files: reported, decks, listed, out, root, keys: folders.keys, config, failed, inputs };
 }
 
@@ -224,7 +241,7 @@ async function buildWithCache(
   const restored = await Promise.all(lectures.map((lecture) => cache?.restore(lecture, context.out, warm !== undefined)));
   const stale = lectures.filter((_, index) => !restored[index]);
   if (warm && restored.some((result) => !result?.fitted)) await warm();
-  const fresh = await buildAll(stale, context, { workers: options.jobs });
+  const fresh = await buildAll(stale, context, { workers: options.jobs, parseMemo: options.parseMemo });
   await Promise.all(stale.map((lecture, index) => cache?.save(lecture, context.out, fresh[index]!, fresh[index]!.dependencies)));
   let next = 0;
   return restored.map((result) => result ?? fresh[next++]!);

@@ -11,6 +11,7 @@ import { findThemes } from '../assets/vendor.js';
 import type { Config } from '../config/schema.js';
 import { report, rules } from '../diagnostics.js';
 import { createProcessor } from '../pipeline.js';
+import type { ParseMemo } from '../mdast/parse-memo.js';
 import type { DeckSummary } from '../render/course-page.js';
 import type { FileDependency, QuizKey } from '../types.js';
 import { readAnswerFile } from './answer-file.js';
@@ -56,9 +57,10 @@ export interface LectureResult {
 }
 
 /** A function that builds one lecture of the course described by `context`. */
-export function createLectureBuilder(context: BuildContext): (lecture: Lecture) => Promise<LectureResult> {
+export function createLectureBuilder(context: BuildContext, { parseMemo }: { parseMemo?: ParseMemo | undefined } = {}): (lecture: Lecture) => Promise<LectureResult> {
   let catalog: Map<string, string> | undefined;
   const processor = createProcessor({
+    parseMemo,
     quizSecret: context.quizSecret,
     classroom: context.classroom,
     config: context.config,

@@ -17,6 +17,7 @@ import type { Lecture } from './discover.js';
 import { createIsolation, JobTimeoutError } from './isolation.js';
 import type { BuildContext, LectureResult } from './lecture.js';
 import { messagesToData } from './messages.js';
+import type { ParseMemo } from '../mdast/parse-memo.js';
 
 /**
  * Workers to start by default: one (for isolation) on one or two cores (V8's
@@ -33,6 +34,8 @@ function defaultWorkers(lectures: number): number {
 export interface PoolOptions {
   /** Worker threads to use; 0 builds in this thread (with no time limit). @default see `defaultWorkers` */
   workers?: number | undefined;
+  /** Parses to reuse and remember, when lectures build in this thread. */
+  parseMemo?: ParseMemo | undefined;
 }
 
 /** Build every lecture, in results order matching `lectures`. */
@@ -41,7 +44,7 @@ export async function buildAll(lectures: Lecture[], context: BuildContext, optio
   if (lectures.length === 0) return [];
   const script = workerScript('course');
   const count = Math.min(options.workers ?? defaultWorkers(lectures.length), lectures.length);
-  if (count < 1 || !script) return buildHere(lectures, context);
+  if (count < 1 || !script) return buildHere(lectures, context, options.parseMemo);
   return buildInWorkers(lectures, context, script, count);
 }
 
@@ -53,9 +56,9 @@ export function workerScript(folder: 'course' | 'check'): URL | undefined {
   return candidates.find((candidate) => existsSync(fileURLToPath(candidate)));
 }
 
-async function buildHere(lectures: Lecture[], context: BuildContext): Promise<LectureResult[]> {
+async function buildHere(lectures: Lecture[], context: BuildContext, parseMemo: ParseMemo | undefined): Promise<LectureResult[]> {
   const { createLectureBuilder } = await import('./lecture.js');
-  const buildLecture = createLectureBuilder(context);
+  const buildLecture = createLectureBuilder(context, { parseMemo });
   const limit = pLimit(4);
   return Promise.all(lectures.map((lecture) => limit(() => buildLecture(lecture))));
 }

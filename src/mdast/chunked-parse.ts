@@ -23,17 +23,24 @@
  * reports. The tree is the one a single parse gives (an equivalence test
  * checks it on the fixture corpus and on random lectures).
  */
-import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Nodes, Parent, Root, RootContent, RootData } from 'mdast';
 import type { Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import type { ParseMemo } from './parse-memo.js';
 
 /** Options of `chunkedParse`. */
 export interface ChunkedParseOptions {
   /** Smallest piece, in characters; `Infinity` reads every lecture whole. @default 65536 */
   chunkSize?: number | undefined;
+  /**
+   * Parses to reuse and remember (`lecture serve`, `parse-memo.ts`): every
+   * lecture is then cut at every heading it can be, whatever `chunkSize`,
+   * and a piece read before is not read again.
+   */
+  memo?: ParseMemo | undefined;
 }
 
 type Parse = (document: string, file: VFile) => Root;
@@ -72,15 +79,33 @@ const labelsExtension: Extension = { flow: { null: [seedLabels] } };
 
 /** Remark plugin (right after `remark-parse`): read long lectures in pieces. */
 export function chunkedParse(this: Processor, options: ChunkedParseOptions = {}): undefined {
-  const chunkSize = options.chunkSize ?? 65_536;
+  const { memo } = options;
+  const chunkSize = memo ? 0 : (options.chunkSize ?? 65_536);
   const data = this.data();
   (data.micromarkExtensions ??= []).push(labelsExtension);
-  const parse = this.parser as Parse | undefined;
-  if (!parse || chunkSize === Infinity) return;
+  const plain = this.parser as Parse | undefined;
+  if (!plain || chunkSize === Infinity) return;
+  const parse = memo ? remembering(plain, memo) : plain;
   this.parser = (document: string, file: VFile): Root => {
     // Lone CRs are line endings to micromark: the cut counts `\n` only, so such a lecture is read whole.
     const pieces = /\r(?!\n)/.test(document) ? [] : cut(document, chunkSize);
     return pieces.length < 2 ? parse(document, file) : parseInPieces(parse, document, pieces, file);
+  };
+}
+
+/** `parse`, reusing `memo`'s tree of the same text read with the same labels; a parse that reported nothing is remembered. */
+function remembering(parse: Parse, memo: ParseMemo): Parse {
+  return (text, file) => {
+    const key = `${seed ? `${seed.definitions.join('\u0001')}\u0002${seed.footnotes.join('\u0001')}` : ''}\u0003${text}`;
+    const known = memo.get(key);
+    if (known) {
+      seed = undefined;
+      return known;
+    }
+    const messages = file.messages.length;
+    const tree = parse(text, file);
+    if (file.messages.length === messages) memo.set(key, tree);
+    return tree;
   };
 }
 
@@ -153,20 +178,22 @@ function parseInPieces(parse: Parse, document: string, pieces: Piece[], file: VF
 /** Parse each piece in turn and join their trees; from the first piece whose end is not safe, the rest in one. */
 function parsePieces(parse: Parse, document: string, pieces: Piece[], file: VFile, labels: Labels): Root {
   const children: RootContent[] = [];
+  const tooDeep: NonNullable<RootData['tooDeep']> = [];
   let last: Root | undefined;
   for (const [index, piece] of pieces.entries()) {
     const messages = file.messages.length;
     last = parsePiece(parse, piece, file, labels);
-    if (index < pieces.length - 1 && !endsSafely(last, piece.text)) {
+    const rest = index < pieces.length - 1 && !endsSafely(last, piece);
+    if (rest) {
       file.messages.length = messages;
       last = parsePiece(parse, { ...piece, text: document.slice(piece.offset) }, file, labels);
-      children.push(...last.children);
-      break;
     }
     children.push(...last.children);
+    tooDeep.push(...(last.data?.tooDeep ?? []));
+    if (rest) break;
   }
   const end = last?.position?.end;
-  return { type: 'root', children, position: end ? { start: { line: 1, column: 1, offset: 0 }, end } : undefined };
+  return { type: 'root', children, position: end ? { start: { line: 1, column: 1, offset: 0 }, end } : undefined, ...(tooDeep.length > 0 ? { data: { tooDeep } } : {}) };
 }
 
 /** One piece's tree, with positions (and the messages reported meanwhile) moved to where the piece is. */
@@ -207,18 +234,25 @@ function movePoints(value: object, piece: Piece, moved: Set<object>): void {
 }
 
 /** Blocks that nothing after a blank line and an unindented heading continues. */
-const closed = new Set(['paragraph', 'heading', 'thematicBreak', 'definition', 'fencedDivFence']);
+const closed = new Set(['paragraph', 'heading', 'thematicBreak', 'definition', 'fencedDivFence', 'table', 'yaml']);
 
 /** Containers a blank line and an unindented heading end, with their last block. */
 const containers = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
 
-/** Whether nothing is open at the end of `text`, read as `tree`: its last block, inside containers too, is one that ends. */
-function endsSafely(tree: Root, text: string): boolean {
+/** HTML blocks that only their own end closes (CommonMark's kinds 1 to 5: raw text, comments, declarations); the others end at a blank line. */
+const rawHtml = /^[ \t>*+\-\d.)]*<(?:[!?]|(?:pre|script|style|textarea)(?=[\s>]|$))/i;
+
+/** Whether nothing is open at the end of `piece`, read as `tree` (its positions in the lecture): its last block, inside containers too, is one that ends. */
+function endsSafely(tree: Root, piece: Piece): boolean {
   let last: Nodes | undefined = tree.children.at(-1);
   while (last && containers.has(last.type)) last = (last as Parent).children.at(-1);
   if (!last || closed.has(last.type)) return true;
+  const source = piece.text.slice((last.position?.start.offset ?? 0) - piece.offset, (last.position?.end.offset ?? 0) - piece.offset);
+  // A multiline table holds blank lines; the other Pandoc tables end at one.
+  if (last.type === 'pandocTable') return last.layout.kind !== 'multiline';
+  if (last.type === 'html') return !rawHtml.test(source);
+  if (last.type === 'math') return /^[ \t>*+\-\d.)]*\$\$[^]*\n[ \t>]*\$\$[ \t]*$/.test(source);
   if (last.type !== 'code') return false;
-  const source = text.slice(last.position?.start.offset ?? 0, last.position?.end.offset ?? 0);
   const fence = /^[ \t>*+\-\d.)]*(`{3,}|~{3,})/.exec(source);
   if (!fence) return /^( {4}|\t)/.test(source);
   const closing = /\n[ \t>]*(`+|~+)[ \t]*$/.exec(source);

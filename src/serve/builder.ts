@@ -5,9 +5,10 @@
  * layout, about a second) and shown again unless a newer edit is waiting:
  * the words appear at once, the fit follows.
  */
-import type { BuildOptions, BuildResult } from '../course/build.js';
+import type { BuildOptions, BuildResult, BuiltDecks } from '../course/build.js';
 import type { ClassroomSetup } from '../classroom/start.js';
 import type { DeckRecord } from '../course/manifest.js';
+import { ParseMemo } from '../mdast/parse-memo.js';
 import type { BrowserSession } from '../export/session.js';
 import type { DeckBook } from './decks.js';
 import type { Plan } from './plan.js';
@@ -20,6 +21,8 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
   let server: LiveServer | undefined;
   let queue: Plan | undefined;
   let running: Promise<void> = Promise.resolve();
+  // An edit changes a slide or two: the rest of the lecture's parse is remembered from the build before.
+  const parseMemo = new ParseMemo();
   const buildOptions = (plan: Plan, fit: boolean): BuildOptions => ({
     root: options.root,
     config: options.config,
@@ -39,12 +42,19 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
     fit: fit && session !== undefined,
     session,
     jobs: plan.full ? undefined : 0,
+    parseMemo,
     // The serve folder is this process's alone: its list of decks lives in memory, not in the cache folder.
     record,
   });
   const step = async (plan: Plan, fit: boolean, started: number) => {
     const { build, refreshCoursePage } = await import('../course/build.js');
-    const result: BuildResult = plan.paths.length === 0 && !plan.full ? await refreshCoursePage(buildOptions(plan, fit)) : await build(buildOptions(plan, fit));
+    // The decks are shown as soon as they are written; the course page and the answer keys follow.
+    const onDecks = async (built: BuiltDecks) => {
+      const changed = await book.recordDecks(built, folder);
+      if (server) book.announce(server.events, changed, plan, true);
+    };
+    const options = { ...buildOptions(plan, fit), onDecks };
+    const result: BuildResult = plan.paths.length === 0 && !plan.full ? await refreshCoursePage(options) : await build(options);
     const changed = await book.record(result, folder);
     await classroom?.loadKeys(result.inputs.map((input) => input.slug));
     if (server) book.announce(server.events, changed, plan);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { BuildResult } from '../course/build.js';
+import type { BuildResult, BuiltDecks } from '../course/build.js';
 import type { DeckState, Diagnostic, EventHub } from './events.js';
 import type { LectureInputs, Plan } from './plan.js';
 
@@ -39,12 +39,23 @@ export class DeckBook {
     this.#cwd = cwd;
   }
 
-  /** Take in a build's result; returns the decks it changed. */
+  /** Take in a build's result; returns the decks it changed (a page already taken in by `recordDecks` counts as unchanged). */
   async record(result: BuildResult, folder: string): Promise<Changed[]> {
+    const changed = await this.recordDecks(result, folder);
+    const course = result.files.find((file) => !result.inputs.some((input) => path.resolve(file.cwd, file.path) === input.source));
+    this.#course = toDiagnostics(course, this.#cwd);
+    this.#reorder(result.listed);
+    this.#courseVersion++;
+    return changed;
+  }
+
+  /** Take in the decks of a build, before the course-level steps are done (`BuildOptions.onDecks`); returns the decks it changed. */
+  async recordDecks(built: BuiltDecks, folder: string): Promise<Changed[]> {
+    // Decks were built: the build did not stop as a whole.
     this.#failure = [];
-    const messages = new Map(result.files.map((file) => [path.resolve(file.cwd, file.path), file]));
+    const messages = new Map(built.files.map((file) => [path.resolve(file.cwd, file.path), file]));
     const changed: Changed[] = [];
-    for (const input of result.inputs) {
+    for (const input of built.inputs) {
       const entry = this.#entries.get(input.slug) ?? { ...input, state: { diagnostics: [], overflows: [], version: 0 } };
       this.#entries.set(input.slug, entry);
       Object.assign(entry, { source: input.source, files: input.files });
@@ -53,24 +64,20 @@ export class DeckBook {
       entry.page = page ?? entry.page;
       if (rewritten) entry.state.version++;
       entry.state.diagnostics = toDiagnostics(messages.get(input.source), this.#cwd);
-      entry.state.overflows = result.decks.find((deck) => deck.slug === input.slug)?.overflows ?? entry.state.overflows;
+      entry.state.overflows = built.decks.find((deck) => deck.slug === input.slug)?.overflows ?? entry.state.overflows;
       changed.push({ slug: input.slug, page: rewritten });
     }
-    const course = result.files.find((file) => !result.inputs.some((input) => path.resolve(file.cwd, file.path) === input.source));
-    this.#course = toDiagnostics(course, this.#cwd);
-    this.#reorder(result.listed);
-    this.#courseVersion++;
     return changed;
   }
 
-  /** Tell the pages of `changed` decks (and the course page) what happened. */
-  announce(events: EventHub, changed: Changed[], plan: Plan): void {
+  /** Tell the pages of `changed` decks (and, unless `decksOnly`, the course page) what happened. */
+  announce(events: EventHub, changed: Changed[], plan: Plan, decksOnly = false): void {
     if (plan.reload) {
-      events.send(undefined, 'reload', {});
+      if (!decksOnly) events.send(undefined, 'reload', {});
       return;
     }
     for (const deck of changed) events.send(deck.slug, 'update', { state: this.state(deck.slug), changed: deck.page });
-    events.send('', 'course', {});
+    if (!decksOnly) events.send('', 'course', {});
   }
 
   /** A build that stopped as a whole: every page shows why; the last good decks stay. */

@@ -43,7 +43,7 @@ export interface ServeOptions {
   fit?: boolean | undefined;
   /** Reuse unchanged lectures from the build cache. @default true */
   cache?: boolean | undefined;
-  /** Quiet time after the last save of a burst before rebuilding, in ms. @default 30 */
+  /** Quiet time after the last save of a burst before rebuilding, in ms (saves during a build are merged into the next one). @default 15 */
   settle?: number | undefined;
   /**
    * Classroom mode: students join on their devices, follow the presenter's

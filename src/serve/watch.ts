@@ -15,7 +15,7 @@ export interface WatchOptions {
   folders: string[];
   /** Folders never to report (the output, the cache, the answer keys). */
   ignore: string[];
-  /** Quiet time after the last change of a burst before the batch is handed over, in ms. @default 30 */
+  /** Quiet time after the last change of a burst before the batch is handed over, in ms: an editor's save (write, or write a copy and rename) takes a few. @default 15 */
   settle?: number | undefined;
 }
 
@@ -28,7 +28,7 @@ export interface CourseWatcher {
 
 /** Call `onBatch` with the absolute paths changed (added, changed or removed) in each burst. */
 export function watchCourse(options: WatchOptions, onBatch: (changed: string[]) => void): CourseWatcher {
-  const settle = options.settle ?? 30;
+  const settle = options.settle ?? 15;
   const ignored = (file: string) =>
     options.ignore.some((folder) => isInside(file, folder)) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file);
   const watcher: FSWatcher = watch(options.folders, { ignored, ignoreInitial: true, atomic: 50 });

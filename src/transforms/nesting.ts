@@ -35,16 +35,14 @@ export function nestingStep(node: { type: string; children?: unknown }): 0 | 1 {
   return Array.isArray(node.children) && !free.has(node.type) ? 1 : 0;
 }
 
-/** What the parse flattened, per tree, for the report. */
-const flattenedIn = new WeakMap<Root, Nodes[]>();
-
 /** The from-markdown extension: flatten what is nested deeper than `maxNesting`, first of all transforms. */
 export function nestingFromMarkdown(): FromMarkdownExtension {
   return {
     transforms: [
       (tree) => {
         const flattened = limitNesting(tree, maxNesting);
-        if (flattened.length > 0) flattenedIn.set(tree, flattened);
+        // Kept in the tree, for the report: a tree read in pieces (`chunked-parse.ts`) joins them.
+        if (flattened.length > 0) (tree.data ??= {}).tooDeep = flattened.map((node) => ({ position: node.position }));
       },
     ],
   };
@@ -53,7 +51,7 @@ export function nestingFromMarkdown(): FromMarkdownExtension {
 /** Remark plugin: report what the parse flattened, once. */
 export function nesting() {
   return (tree: Root, file: VFile): undefined => {
-    reportTooDeep(file, flattenedIn.get(tree) ?? [], 'lists, block quotes, links or emphasis');
+    reportTooDeep(file, tree.data?.tooDeep ?? [], 'lists, block quotes, links or emphasis');
   };
 }
 

@@ -50,7 +50,8 @@ describe('chunked parse', () => {
     const lines = ['', '', '', '# Slide', '## Part *two*', '###### six', '#hashtag', 'Text with [a] and [b][] and [^1].', 'more text', '[a]: /a "A"', '[b]: /b',
       '[^1]: A note', '    indented', '- item', '  - nested', '1. first', '> quote', '> > deeper', '```', '```python', '~~~', '# comment in code?', '<!-- comment', '-->',
       '<!-- closed -->', '<div>', '</div>', '::: {.notes}', ':::', '$$', 'x^2', '$$ y $$', '---', 'title: T', '...', '| a | b |', '|---|---|', '  ---  ---', '\tcode',
-      'Setext', '===', 'lazy continuation', '* * *', '{{< include x.md >}}', '[link](http://x.org)', '**strong', 'end**', '\\', '<script>', '</script>', 'a\r'];
+      'Setext', '===', 'lazy continuation', '* * *', '{{< include x.md >}}', '[link](http://x.org)', '**strong', 'end**', '\\', '<script>', '</script>', 'a\r',
+      '| x |', '$$ x', 'y $$', '<pre>', '</pre>', '<?php', '?>', '<style>', '<![CDATA[', ']]>', '-----  -----', 'Table: caption'];
     const lecture = fc.array(fc.constantFrom(...lines), { maxLength: 60 }).map((parts) => parts.join('\n'));
     fc.assert(
       fc.property(lecture, (text) => {
@@ -63,7 +64,8 @@ describe('chunked parse', () => {
   test('gives the tree and messages of one parse on random lectures of blocks that hold blank lines and headings', () => {
     const blocks = ['# Slide', '## Next', 'See [a], [b][] and [^1].', '[a]: /a', '[b]:\n/b', '[^1]: A note\n\n    more of it', '```sh\necho\n\n# comment\n```', '```\nunclosed\n\n# comment',
       '~~~~\n\n# x\n~~~', '<!--\n\n# hidden\n-->', '<!-- a --> text', '<script>\n\n# x\n</script>', '<pre>\n\n# y', '<div>\n\n# z\n</div>', '- item\n\n  ```\n\n# w',
-      '> quote\n\n# v', '::: notes\n\n# u\n:::', '$$\nx\n\n# t\n$$', '  ---  ---\n  a    b\n\n# s\n  ---  ---', '    code\n\n# r', 'lazy\n# q', 'Setext\n---'];
+      '> quote\n\n# v', '::: notes\n\n# u\n:::', '$$\nx\n\n# t\n$$', '  ---  ---\n  a    b\n\n# s\n  ---  ---', '    code\n\n# r', 'lazy\n# q', 'Setext\n---',
+      '| a | b |\n|---|---|\n| 1 | 2 |', '$$\nx\n$$', '$$\nx\n\n# o', '<pre>\n\n# p\n</pre>', '<?php\n\n# n', '<img src="x.png">', '---  ---\n a    b\n---  ---'];
     const front = fc.constantFrom('', '---\ntitle: T\n\n# comment\n---\n\n', '---\nunclosed\n\n');
     const lecture = fc.tuple(front, fc.array(fc.tuple(fc.constantFrom(...blocks), fc.constantFrom('\n', '\n\n', '\n\n\n')), { maxLength: 25 }))
       .map(([head, parts]) => head + parts.map(([block, gap]) => block + gap).join(''));

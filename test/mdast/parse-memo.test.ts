@@ -1,0 +1,133 @@
+/**
+ * Parses remembered across builds (`mdast/parse-memo.ts`, used by `lecture
+ * serve`): a lecture read with a memo gives the tree and messages of one
+ * parse, on its first build and after an edit, and reuses every piece the
+ * edit did not touch; what a build does to its tree never reaches the next.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import { defaultConfig } from '../../src/config/schema.js';
+import { copyPlain, ParseMemo } from '../../src/mdast/parse-memo.js';
+import { createParser } from '../../src/pipeline.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const whole = createParser(structuredClone(defaultConfig), { chunkSize: Infinity });
+
+/** A memo that counts the trees it gives back. */
+class CountingMemo extends ParseMemo {
+  hits = 0;
+  override get(key: string): Root | undefined {
+    const tree = super.get(key);
+    if (tree) this.hits++;
+    return tree;
+  }
+}
+
+function read(parser: typeof whole, text: string) {
+  const file = new VFile({ path: 'lectures/lecture.md', value: text });
+  const tree = parser.parse(file);
+  const messages = file.messages.map(({ reason, line, column, place, ruleId }) => ({ reason, line, column, place, ruleId }));
+  return { tree, messages };
+}
+
+const corpus = [path.join(root, 'test/fixtures'), path.join(root, 'lectures')].flatMap((folder) =>
+  readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(folder, name)),
+);
+
+const slide = (index: number, word = 'layers') => `## Slide ${index}\n\nEach instruction adds a **${word}** [see][ref].\n\n| a | b |\n|---|---|\n| ${index} | *x* |\n\n`;
+const lecture = (word?: string) => `---\ntitle: T\n---\n\n${Array.from({ length: 12 }, (_, index) => slide(index, index === 6 ? word : undefined)).join('')}[ref]: /r\n`;
+
+describe('parse memo', () => {
+  test('gives the tree and messages of one parse, on the first build and the next, on every lecture of the corpus', () => {
+    const memo = new ParseMemo();
+    const remembering = createParser(structuredClone(defaultConfig), { memo });
+    expect(corpus.length).toBeGreaterThan(100);
+    for (const file of corpus) {
+      const text = readFileSync(file, 'utf8');
+      const expected = read(whole, text);
+      expect(read(remembering, text), file).toEqual(expected);
+      expect(read(remembering, text), `${file}, read again`).toEqual(expected);
+    }
+  }, 300_000);
+
+  test('an edit to one slide reads that slide again and reuses the others', () => {
+    const memo = new CountingMemo();
+    const remembering = createParser(structuredClone(defaultConfig), { memo });
+    read(remembering, lecture());
+    memo.hits = 0;
+    const edited = lecture('cached');
+    const result = read(remembering, edited);
+    expect(result).toEqual(read(whole, edited));
+    expect(JSON.stringify(result.tree)).toContain('cached');
+    // Front matter, the 11 untouched slides (the last with the definition): all but the edited slide.
+    expect(memo.hits).toBe(12);
+  });
+
+  test('what a build does to its tree does not reach the next build', () => {
+    const remembering = createParser(structuredClone(defaultConfig), { memo: new ParseMemo() });
+    const first = read(remembering, lecture()).tree;
+    const heading = first.children.find((node) => node.type === 'heading')!;
+    heading.children = [{ type: 'text', value: 'changed by a transform' }];
+    first.children.push({ type: 'thematicBreak' });
+    expect(read(remembering, lecture()).tree).toEqual(read(whole, lecture()).tree);
+  });
+
+  test('a parse that reported a message is read again, and reports it again', () => {
+    const remembering = createParser(structuredClone(defaultConfig), { memo: new ParseMemo() });
+    const deep = `# Deep\n\n${'>'.repeat(300)} quoted\n`;
+    const expected = read(whole, deep).messages;
+    expect(expected.map((message) => message.ruleId)).toContain('too-deep');
+    expect(read(remembering, deep).messages).toEqual(expected);
+    expect(read(remembering, deep).messages).toEqual(expected);
+  });
+
+  test('what a long lecture flattened in its second piece is still reported', () => {
+    // Read in pieces by default (over 64 kB): the report used to look for the whole lecture's tree and find none.
+    const filler = Array.from({ length: 700 }, (_, index) => slide(index)).join('');
+    const text = `${filler}## Deep\n\n${'- '.repeat(150)}item\n`;
+    const chunked = createParser(structuredClone(defaultConfig));
+    const found = read(chunked, text).messages.filter((message) => message.ruleId === 'too-deep');
+    expect(found).toHaveLength(1);
+    expect(found).toEqual(read(whole, text).messages.filter((message) => message.ruleId === 'too-deep'));
+  });
+
+  test('forgets the oldest parses beyond its limit', () => {
+    const memo = new CountingMemo(1000);
+    const remembering = createParser(structuredClone(defaultConfig), { memo });
+    const texts = Array.from({ length: 4 }, (_, index) => `Paragraph ${index} ${'word '.repeat(80)}`);
+    for (const text of texts) read(remembering, text);
+    memo.hits = 0;
+    read(remembering, texts[3]!);
+    read(remembering, texts[0]!);
+    expect(memo.hits).toBe(1);
+  });
+});
+
+describe('copyPlain', () => {
+  test('copies plain data deeply, keeping what the original shares', () => {
+    const point = { line: 1, column: 1, offset: 0 };
+    const value = { a: [1, 'two', null, { point }], b: { point }, c: undefined };
+    const copy = copyPlain(value) as typeof value;
+    expect(copy).toEqual(value);
+    expect(copy.b).not.toBe(value.b);
+    expect(copy.b.point).toBe((copy.a[3] as { point: object }).point);
+  });
+
+  test('refuses anything that is not plain data', () => {
+    expect(copyPlain({ a: [new Map()] })).toBeUndefined();
+    expect(copyPlain({ a: { f: () => 1 } })).toBeUndefined();
+    expect(copyPlain({ a: new Date() })).toBeUndefined();
+  });
+
+  test('copies a tree as deep as any input, without recursion', () => {
+    let deep: { child?: unknown } = {};
+    const top = deep;
+    for (let level = 0; level < 200_000; level++) deep = deep.child = {};
+    expect(() => copyPlain(top)).not.toThrow();
+  });
+});
