@@ -11,6 +11,10 @@
  * alone gives. One parse per table instead of one per cell: setting up the
  * parser (combining every syntax extension) cost about 1 ms a call, 6 s of
  * a 2 MB lecture's build.
+ *
+ * Most cells are plain words and numbers (`base`, `80 MB`), which no syntax
+ * can touch: they become their text node without a parse (`plainText`),
+ * the node and position the parse would give (a property test checks it).
  */
 import type { Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import type { Point } from 'unist';
@@ -23,7 +27,28 @@ type Map = (point: Point) => Point | undefined;
 
 /** The inline content of `text`. */
 export function parseInline(parse: Parse, text: string, map?: Map): PhrasingContent[] {
+  return plainText(text, map) ?? readInline(parse, text, map);
+}
+
+/** The inline content of `text`, always parsed. */
+export function readInline(parse: Parse, text: string, map?: Map): PhrasingContent[] {
   return inlineOf(parse(`${prefix}${text}`), text, (point) => shift(point, map));
+}
+
+/**
+ * Letters, digits, marks, spaces between words and punctuation that starts
+ * nothing in markdown, Pandoc or GFM: no emphasis, code, link, HTML,
+ * entity, escape, math, attribute, note, shortcode, autolink (`:`, `@`,
+ * `www.`) or hard break (trailing spaces).
+ */
+const plain = /^[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M},.;?'"()%/-]| (?! *$))*$/u;
+
+/** `text` as the one text node a parse gives, when nothing in it is syntax; else `undefined`. */
+export function plainText(text: string, map?: Map): PhrasingContent[] | undefined {
+  if (!plain.test(text) || /www\./i.test(text)) return undefined;
+  const start = shift({ line: 1, column: 1 + prefix.length, offset: prefix.length }, map);
+  const end = shift({ line: 1, column: 1 + prefix.length + text.length, offset: prefix.length + text.length }, map);
+  return [{ type: 'text', value: text, position: start && end ? { start, end } : undefined }];
 }
 
 /**
@@ -34,7 +59,11 @@ export function parseInline(parse: Parse, text: string, map?: Map): PhrasingCont
  */
 export function parseInlines(parse: Parse, texts: readonly string[], maps: ReadonlyArray<Map | undefined> = []): PhrasingContent[][] {
   const results: PhrasingContent[][] = [];
-  const shared = texts.flatMap((text, index) => (isSharable(text) ? [index] : []));
+  texts.forEach((text, index) => {
+    const known = plainText(text, maps[index]);
+    if (known) results[index] = known;
+  });
+  const shared = texts.flatMap((text, index) => (results[index] === undefined && isSharable(text) ? [index] : []));
   const paragraphs = shared.length > 1 ? readTogether(parse, shared.map((index) => texts[index]!)) : undefined;
   shared.forEach((index, at) => {
     const paragraph = paragraphs?.[at];

@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import { describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.js';
-import { parseInline, parseInlines } from '../../src/mdast/parse-inline.js';
+import { parseInline, parseInlines, plainText, readInline } from '../../src/mdast/parse-inline.js';
 import { createParser } from '../../src/pipeline.js';
 
 const processor = createParser(structuredClone(defaultConfig));
@@ -40,15 +40,29 @@ describe('parseInlines', () => {
     );
   }, 120_000);
 
+  test('a cell of plain words is the text node a parse gives, without a parse', () => {
+    for (const text of ['base', '80 MB', "it's 5% (about)", 'Größe', 'a/b, c; d?', '1.5-2']) expect(plainText(text), text).toBeDefined();
+    for (const text of ['www.a.org', 'a ', 'a  ', '*a*', 'a:b', 'a@b', '&amp;', 'a\\', '', ' a', 'x=1', 'a+b', 'a!']) expect(plainText(text), text).toBeUndefined();
+    const word = fc.constantFrom('a', 'Word', 'é', '80', 'MB', ' ', '  ', ',', '.', ';', '?', "'", '"', '(', ')', '%', '/', '-', '--', 'www', 'www.', '1.', '-1', 'x', 'ß', '\u0301');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 10 }), fc.boolean(), (parts, mapped) => {
+        const text = parts.join('');
+        const known = plainText(text, mapped ? map : undefined);
+        if (known) expect(known).toEqual(readInline(parse, text, mapped ? map : undefined));
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+  });
+
   test('reads one-line texts in one parse; a text of several lines or with a shortcode alone', () => {
     calls.length = 0;
-    parseInlines(parse, ['*a*', 'b', 'c\nd', '{{< x >}}', 'e']);
-    expect(calls).toEqual(['x *a*\n\nx b\n\nx e', 'x c\nd', 'x {{< x >}}']);
+    parseInlines(parse, ['*a*', 'b*', 'c\nd', '{{< x >}}', 'e*', 'plain']);
+    expect(calls).toEqual(['x *a*\n\nx b*\n\nx e*', 'x c\nd', 'x {{< x >}}']);
   });
 
   test('falls back to one parse per text when the shared parse is not one paragraph per text', () => {
     calls.length = 0;
     const failing = (text: string): Root => (text.includes('\n\n') ? { type: 'root', children: [] } : parse(text));
-    expect(parseInlines(failing, ['*a*', 'b'])).toEqual([parseInline(parse, '*a*'), parseInline(parse, 'b')]);
+    expect(parseInlines(failing, ['*a*', 'b*'])).toEqual([parseInline(parse, '*a*'), parseInline(parse, 'b*')]);
   });
 });
