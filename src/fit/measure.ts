@@ -104,6 +104,8 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
     top: number;
     bottom: number;
     heading: boolean;
+    /** A paragraph ending in a colon, which introduces what follows: never left last on a slide. */
+    leadIn: boolean;
     lead: number;
     trail: number;
   }
@@ -113,7 +115,8 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
   /** `element` as one unit, or, when it is taller than `space` and may be split, as the units of its parts. */
   const unitsOf = (element: HTMLElement, path: number[], box: Box, space: number): Unit[] => {
     const { top, bottom } = box(element);
-    const one: Unit[] = [{ path, top, bottom, heading: /^H[1-6]$/.test(element.tagName), lead: 0, trail: 0 }];
+    const leadIn = element.tagName === 'P' && /:\s*$/.test(element.textContent ?? '');
+    const one: Unit[] = [{ path, top, bottom, heading: /^H[1-6]$/.test(element.tagName), leadIn, lead: 0, trail: 0 }];
     const parts = bottom - top > space ? partsOf(element) : undefined;
     if (!parts || parts.children.length === 0) return one;
     const all = Array.from(element.children);
@@ -164,6 +167,8 @@ export async function measureSlides(options: MeasureOptions): Promise<SlideFit[]
           if (back === index - 1 || units[back]!.top - start >= Math.min(height, space) / 2) cut = back;
           break;
         }
+        // Nor a paragraph that introduces the block after it ("Save this as `Dockerfile`:").
+        if (cut === index && index - 1 > first && units[index - 1]!.leadIn) cut = index - 1;
         cuts.push({ path: units[cut]!.path });
         first = cut;
       }

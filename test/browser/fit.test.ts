@@ -144,6 +144,13 @@ describe('fitting long slides', () => {
         .flatMap((section) => Array.from(section.querySelectorAll('pre')).map((pre) => pre.textContent?.trim().split('\n').length)),
     );
     expect(code).toEqual([13]);
+    // The paragraph that introduces the code ("Save this as `Dockerfile` …:") is on the code's slide, not left last on the one before.
+    const leadIn = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('section'))
+        .filter((section) => section.querySelector('h2')?.textContent?.startsWith('Build the image'))
+        .map((section) => ({ code: section.querySelector('pre') !== null, text: section.textContent ?? '' })),
+    );
+    expect(leadIn.filter((slide) => slide.text.includes('Save this as')).map((slide) => slide.code)).toEqual([true]);
   });
 
   test('a long code block is scaled down, not below 70%, and fits; an unsized picture stays inside its slide', () => {
