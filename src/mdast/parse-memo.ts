@@ -20,8 +20,8 @@ export class ParseMemo {
   readonly #limit: number;
   #size = 0;
 
-  /** @param limit characters of text to remember before the oldest are forgotten (about 40 bytes of tree each) */
-  constructor(limit = 4_000_000) {
+  /** @param limit characters of text to remember before the oldest are forgotten: about 30 bytes of tree each, so 30 MB for the default, some twenty to fifty lectures edited */
+  constructor(limit = 1_000_000) {
     this.#limit = limit;
   }
 
