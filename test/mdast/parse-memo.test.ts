@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
+import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.js';
@@ -67,6 +68,23 @@ describe('parse memo', () => {
     // Front matter, the 11 untouched slides (the last with the definition): all but the edited slide.
     expect(memo.hits).toBe(12);
   });
+
+  test('an edit anywhere in a random lecture gives the tree and messages of one parse of the edited lecture', () => {
+    const blocks = ['Text with [a] and [^1].', '[a]: /a', '[^1]: A note', '```sh\necho\n\n# comment\n```', '```\nunclosed', '<!--\n\n# hidden\n-->', '- item\n- *two*',
+      '> quote', '::: notes\nSay this.\n:::', '$$\nx^2\n$$', '| a | b |\n|---|---|\n| 1 | *2* |', '  ---  ---\n  a    b\n  ---  ---', 'Setext\n---', '<div>\n\n# z\n</div>', '{{< include x.md >}}'];
+    const slide = fc.tuple(fc.constantFrom('# ', '## ', '### '), fc.array(fc.constantFrom(...blocks), { maxLength: 4 })).map(([level, body]) => `${level}Slide\n\n${body.join('\n\n')}\n\n`);
+    const edit = fc.record({ slides: fc.array(slide, { minLength: 1, maxLength: 8 }), at: fc.nat(), replacement: slide });
+    fc.assert(
+      fc.property(edit, ({ slides, at, replacement }) => {
+        const remembering = createParser(structuredClone(defaultConfig), { memo: new ParseMemo() });
+        const before = slides.join('');
+        const after = slides.map((text, index) => (index === at % slides.length ? replacement : text)).join('');
+        expect(read(remembering, before)).toEqual(read(whole, before));
+        expect(read(remembering, after)).toEqual(read(whole, after));
+      }),
+      { numRuns: 400, seed: 8 },
+    );
+  }, 120_000);
 
   test('what a build does to its tree does not reach the next build', () => {
     const remembering = createParser(structuredClone(defaultConfig), { memo: new ParseMemo() });
