@@ -1,7 +1,10 @@
 /**
  * The property every input must have: it builds, in bounded time, to a deck
  * or to diagnostics; nothing escapes as an exception; no message says "this
- * is a bug"; and the build and the check agree on whether it could be built.
+ * is a bug"; the build and the check agree on whether it could be built; and
+ * `lecture serve`'s parse memo (one per worker, kept across inputs, so
+ * pieces of earlier inputs are reused) gives the tree and messages of one
+ * parse.
  */
 
 /** One message, as the worker reports it. */
@@ -17,6 +20,8 @@ export interface FuzzOutcome {
   deck: boolean;
   build: FuzzMessage[];
   check: FuzzMessage[];
+  /** Whether a parse with the serve session's memo gave what one parse gives (absent: not compared). */
+  memoAgrees?: boolean | undefined;
 }
 
 /** Messages that mean the tool failed, not the lecture: an exception, a crash, a timeout. */
@@ -31,5 +36,6 @@ export function violation(outcome: FuzzOutcome): string | undefined {
   const unreadable = (messages: FuzzMessage[]) => messages.some((message) => message.ruleId === 'build-failed');
   if (!outcome.deck && !unreadable(outcome.build)) return 'no deck was written, and no error says why';
   if (unreadable(outcome.build) !== unreadable(outcome.check)) return 'the build and the check disagree on whether the lecture can be built';
+  if (outcome.memoAgrees === false) return "the serve session's parse memo gave another tree or other messages than one parse";
   return undefined;
 }

@@ -21,6 +21,14 @@ const checker = createLectureChecker(config, process.cwd(), process.cwd());
 const plain = (messages: Array<{ reason: string; ruleId?: string | null | undefined; fatal?: boolean | null | undefined }>): FuzzMessage[] =>
   messages.map(({ reason, ruleId, fatal }) => ({ reason, ruleId: ruleId ?? undefined, fatal }));
 
+describe('the fuzz property', () => {
+  test("is broken when the serve session's parse memo disagrees with one parse", () => {
+    expect(violation({ deck: true, build: [], check: [] })).toBeUndefined();
+    expect(violation({ deck: true, build: [], check: [], memoAgrees: true })).toBeUndefined();
+    expect(violation({ deck: true, build: [], check: [], memoAgrees: false })).toMatch(/parse memo/);
+  });
+});
+
 describe('fuzz findings', () => {
   for (const fixture of cases('fuzz')) {
     test(fixture.name, async () => {
