@@ -35,6 +35,11 @@ function list(items: number): string {
 }
 
 /** Time the build (and Pandoc) of one lecture `text`; prints a row and returns the build's seconds. */
+/** A block quote whose paragraph goes on over `lines` lazy lines (without `>`): quadratic in micromark before the bundle's patch. */
+function lazyLines(lines: number): string {
+  return `---\ntitle: Lazy\n---\n\n## Quote\n\n> start\n${Array.from({ length: lines }, (_, index) => `lazy line ${index}\n`).join('')}`;
+}
+
 function time(work: string, label: string, text: string, per: number, unit: string, target?: string): number {
   const course = path.join(work, label.replace(/\W+/g, '-'));
   mkdirSync(path.join(course, 'lectures'), { recursive: true });
@@ -54,6 +59,7 @@ try {
   console.log(`\nlinear time: one lecture, lecture build --no-fit as a whole process${pandoc ? ', beside pandoc -t revealjs -s' : ''}`);
   for (const megabytes of [0.5, 1, 2]) time(work, `lecture of ${megabytes} MB`, bigLecture(megabytes * 1_000_000), megabytes, 'a MB', megabytes === 2 ? 'target ≤ 5 s' : undefined);
   for (const items of [25_000, 50_000, 100_000]) time(work, `list of ${items.toLocaleString('en')} items`, list(items), items / 10_000, 'per 10,000 items', items === 100_000 ? 'target ≤ 5 s' : undefined);
+  for (const lines of [10_000, 40_000]) time(work, `${lines.toLocaleString('en')} lazy lines`, lazyLines(lines), lines / 10_000, 'per 10,000 lines');
   if (!pandoc) console.log('\npandoc is not installed (apt-get install -y pandoc): no comparison this run');
 } finally {
   rmSync(work, { recursive: true, force: true });

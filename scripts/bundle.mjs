@@ -49,6 +49,76 @@ const unnamedVisitors = {
   },
 };
 
+/**
+ * Two of micromark's steps made linear, in the bundle (the package's
+ * `exports` reach neither module at run time; `syntax/linear-edits.ts`
+ * does the same for a class it can reach). Each patch is checked where it
+ * applies, and a test compares the bundle's trees with the unpatched
+ * parser's on the fixture corpus and on long paragraphs
+ * (`test/micromark-patches.test.ts`).
+ *
+ * - `initialize/text.js` merged adjacent `data` events with one `splice`
+ *   per run, each moving every event after it: a paragraph of n lines cost
+ *   n² (40,000 lines, 10 s). Merged in one pass instead.
+ * - `initialize/document.js` decided whether a lazy line (continuing a
+ *   paragraph inside a block quote or list item without its marker) still
+ *   continues something by walking the flow's events backwards to a token
+ *   still open, the paragraph's, at its start: n lazy lines, n²/2 steps.
+ *   The walk only asks whether such a token exists: the one found last time
+ *   is tried first, and when it is still open the answer is the same.
+ */
+const open = (index) =>
+  `childFlow.events[${index}][1].start.offset < lineStartOffset && (!childFlow.events[${index}][1].end || childFlow.events[${index}][1].end.offset > lineStartOffset)`;
+const micromarkEdits = {
+  document: [
+    [/(\n\s*let childToken;?\n)/, '$1  let lazyOpen = 0;\n  let lazyOpenFlow;\n'],
+    [/(if \(self\.parser\.lazy\[token\.start\.line\]\) \{\n)(\s*let index = childFlow\.events\.length;)/, `$1      if (lazyOpenFlow === childFlow && lazyOpen < childFlow.events.length && ${open('lazyOpen')}) return;\n$2`],
+    [/(part of something\.\n)(\s*)return;/, '$1$2lazyOpenFlow = childFlow;\n$2lazyOpen = index;\n$2return;'],
+  ],
+  text: [
+    [
+      /function resolveAllText\(events, context\) \{[\s\S]*?return extraResolver \? extraResolver\(events, context\) : events;/,
+      `function resolveAllText(events, context) {
+    let write = 0;
+    let index = 0;
+    while (index < events.length) {
+      const event = events[index];
+      if (event[1].type === "data" && index + 1 < events.length) {
+        let end = index + 2;
+        while (end < events.length && events[end][1].type === "data") end++;
+        if (end !== index + 2) event[1].end = events[end - 1][1].end;
+        events[write++] = event;
+        events[write++] = events[index + 1];
+        index = end;
+      } else {
+        events[write++] = event;
+        index++;
+      }
+    }
+    events.length = write;
+    return extraResolver ? extraResolver(events, context) : events;`,
+    ],
+  ],
+};
+const linearMicromark = {
+  name: 'linear-micromark',
+  setup(build) {
+    build.onLoad({ filter: /micromark[\\/]lib[\\/]initialize[\\/](document|text)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const name = /(document|text)\.js$/.exec(args.path)[1];
+      let contents = source;
+      let patched = true;
+      for (const [pattern, replacement] of micromarkEdits[name]) {
+        const next = contents.replace(pattern, replacement);
+        patched &&= next !== contents;
+        contents = next;
+      }
+      const warnings = patched ? [] : [{ text: `micromark changed: initialize/${name}.js is not patched and stays quadratic` }];
+      return { contents: patched ? contents : source, loader: 'js', warnings };
+    });
+  },
+};
+
 // Chunk names carry a content hash: without this, every compile would leave the last one's chunks behind.
 rmSync(new URL('../lib/chunks', import.meta.url), { recursive: true, force: true });
 // Source maps of earlier compiles (the bundle writes none now).
@@ -66,7 +136,7 @@ await build({
   define: { LECTURE_VERSION: JSON.stringify(version) },
   external,
   banner: { js: "import { createRequire as __lectureRequire } from 'node:module'; const require = __lectureRequire(import.meta.url);" },
-  plugins: [unnamedVisitors],
+  plugins: [unnamedVisitors, linearMicromark],
   logLevel: 'warning',
 });
 
