@@ -74,6 +74,7 @@ import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
 import { smart } from './transforms/smart.js';
+import { superSub } from './transforms/super-sub.js';
 import { tables } from './transforms/tables.js';
 import { tex } from './transforms/tex.js';
 import { undefinedImages } from './transforms/undefined-images.js';
@@ -179,7 +180,8 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(footnotes)
     .use(fragments)
     .use(deckDecor)
-    .use(smart, { enabled: config.smart, lang: config.lang });
+    .use(smart, { enabled: config.smart, lang: config.lang })
+    .use(superSub);
 }
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */

@@ -52,6 +52,20 @@ export interface InlineAttributes extends Node {
   data?: Data | undefined;
 }
 
+/** Pandoc's `^superscript^` (`transforms/super-sub.ts`). */
+export interface Superscript extends Parent {
+  type: 'superscript';
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
+/** Pandoc's `~subscript~` (`transforms/super-sub.ts`). */
+export interface Subscript extends Parent {
+  type: 'subscript';
+  children: PhrasingContent[];
+  data?: Data | undefined;
+}
+
 /** `[text]{.class}`. */
 export interface BracketedSpan extends Parent {
   type: 'bracketedSpan';
@@ -319,6 +333,8 @@ declare module 'mdast' {
     looseColumns?: boolean | undefined;
   }
   interface RootContentMap {
+    superscript: Superscript;
+    subscript: Subscript;
     fencedDivFence: FencedDivFence;
     fencedDiv: FencedDiv;
     inlineAttributes: InlineAttributes;
@@ -356,6 +372,8 @@ declare module 'mdast' {
     revealAttributes: RevealAttributes;
   }
   interface PhrasingContentMap {
+    superscript: Superscript;
+    subscript: Subscript;
     rawTex: RawTex;
     shortcode: Shortcode;
     inlineAttributes: InlineAttributes;

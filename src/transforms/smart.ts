@@ -14,6 +14,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { formatExtensions } from '../dialects/format.js';
 import { quoteRoles, quoteStyle, quoteText, type QuoteStyle } from './smart-quotes.js';
+import { escapedIndices, isAutolink } from './written.js';
 
 /** Options of the smart plugin. */
 export interface SmartOptions {
@@ -93,34 +94,4 @@ function smartenText({ node, start, escaped }: Segment, roles: ReturnType<typeof
     } else result += char;
   }
   return result;
-}
-
-/** A link that shows its own URL (`<https://…>`, a bare `https://…`): its text is a URL, not prose. */
-function isAutolink(node: Nodes): boolean {
-  if (node.type !== 'link' || node.children.length !== 1) return false;
-  const [child] = node.children;
-  return child?.type === 'text' && (child.value === node.url || `mailto:${child.value}` === node.url || `http://${child.value}` === node.url);
-}
-
-/**
- * Indices of the characters of `node` written with a backslash in the
- * source (`\"`), found by walking the source beside the text; where the two
- * stop matching (entities), the rest counts as written plainly.
- */
-function escapedIndices(node: Text, source: string): Set<number> {
-  const escaped = new Set<number>();
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return escaped;
-  const written = source.slice(start, end);
-  if (written === node.value || !written.includes('\\')) return escaped;
-  let at = 0;
-  for (let index = 0; index < node.value.length && at < written.length; index++) {
-    if (written[at] === '\\' && written[at + 1] === node.value[index]) {
-      escaped.add(index);
-      at += 2;
-    } else if (written[at] === node.value[index]) at++;
-    else break;
-  }
-  return escaped;
 }
