@@ -75,6 +75,7 @@ import { quizzes } from './transforms/quizzes.js';
 import { slides } from './transforms/slides.js';
 import { smart } from './transforms/smart.js';
 import { superSub } from './transforms/super-sub.js';
+import { emoji } from './transforms/emoji.js';
 import { tables } from './transforms/tables.js';
 import { tex } from './transforms/tex.js';
 import { undefinedImages } from './transforms/undefined-images.js';
@@ -181,7 +182,8 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(fragments)
     .use(deckDecor)
     .use(smart, { enabled: config.smart, lang: config.lang })
-    .use(superSub);
+    .use(superSub)
+    .use(emoji);
 }
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */
