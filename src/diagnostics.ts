@@ -102,6 +102,8 @@ export const rules = {
   slideLevelCollapse: 'slide-level-collapse',
   /** Executable code chunks (`{r}`, `{python}` …) or inline `r` code: their output needs Quarto or knitr. */
   executableCode: 'executable-code',
+  /** Pandoc citations (`[@key]`): shown as written, formatting them needs citeproc (Quarto, `pandoc --citeproc`). */
+  citations: 'citations',
   /** A Quarto shortcode (`{{< … >}}`) we cannot carry out, or one written wrong. */
   shortcode: 'shortcode',
   /** `{{< include >}}` of a file that is missing, outside the course, or includes itself. */

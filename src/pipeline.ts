@@ -76,6 +76,7 @@ import { slides } from './transforms/slides.js';
 import { smart } from './transforms/smart.js';
 import { superSub } from './transforms/super-sub.js';
 import { emoji } from './transforms/emoji.js';
+import { citations } from './transforms/citations.js';
 import { tables } from './transforms/tables.js';
 import { tex } from './transforms/tex.js';
 import { undefinedImages } from './transforms/undefined-images.js';
@@ -183,7 +184,8 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(deckDecor)
     .use(smart, { enabled: config.smart, lang: config.lang })
     .use(superSub)
-    .use(emoji);
+    .use(emoji)
+    .use(citations);
 }
 
 /** The whole pipeline: markdown in, a reveal.js HTML page out. */
