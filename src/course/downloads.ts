@@ -22,8 +22,14 @@ export const pdfPaths = {
   handout: (slug: string) => `${slug}/${slug}-handout.pdf`,
 };
 
-/** Where the self-contained copy of a deck goes (`output.singleFile`). */
-export const singleFilePath = (slug: string) => `${slug}/${slug}.html`;
+/**
+ * Where the self-contained copy of a deck goes (`output.singleFile`):
+ * `<slug>/<slug>.html`, never the deck's own `index.html`, which a lecture
+ * named `index.qmd` (as Quarto projects name theirs) would otherwise share
+ * (its copy overwrote the deck, or, without copies, the deck was removed as
+ * a stale one).
+ */
+export const singleFilePath = (slug: string) => `${slug}/${slug === 'index' ? 'index-single' : slug}.html`;
 
 /** A kind of PDF the course page may link, in the order it lists them. */
 export type PdfKind = keyof typeof pdfPaths;

@@ -64,6 +64,23 @@ describe('a lecture that fails fails alone', () => {
   });
 });
 
+describe('a lecture named `index`', () => {
+  for (const singleFile of [false, true]) {
+    test(`is built and kept${singleFile ? ', beside its single-file copy' : ''} (its copy used to share the deck's own file)`, async () => {
+      const root = course({ 'lectures/index.qmd': small, ...(singleFile ? { 'lecture.config.json': '{"output": {"singleFile": true}}' } : {}) });
+      const built = await lecture(root, 'build', '--no-fit');
+      expect(built.code).toBe(0);
+      const deck = readFileSync(path.join(root, 'dist/index/index.html'), 'utf8');
+      // The deck itself, which links the shared assets (its single-file copy holds them).
+      expect(deck).toContain('../_assets/');
+      const page = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
+      expect(page).toContain('href="index/index.html"');
+      expect(existsSync(path.join(root, 'dist/index/index-single.html'))).toBe(singleFile);
+      if (singleFile) expect(page).toContain('href="index/index-single.html"');
+    });
+  }
+});
+
 describe('folders that do not exist', () => {
   for (const command of ['build', 'check', 'pdf']) {
     test(`\`lecture ${command} --root\` with a typo is a usage error that creates nothing`, async () => {
