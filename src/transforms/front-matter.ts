@@ -96,7 +96,8 @@ function readYaml(yaml: Yaml, value: string, node: RootContent, file: VFile, met
     return point ? { position: { start: point, end: point } } : node;
   };
   const keyPlace = (name: string) => place(keyOffset(yaml, doc, name));
-  const doc = yaml.parseDocument(value, { prettyErrors: false });
+  // YAML warns on the process's stderr (past `-q`) when a key is a list or a map, which it reads as text; no key of ours is one.
+  const doc = yaml.parseDocument(value, { prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) {
     // YAML's parser turns a stack overflow on deep nesting into one of its errors: say what it means.
     const reason = /Maximum call stack/.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0];

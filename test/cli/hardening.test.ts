@@ -64,6 +64,14 @@ describe('a lecture that fails fails alone', () => {
   });
 });
 
+test('front matter with a list for a key prints no warning of the YAML parser', async () => {
+  const root = course({ 'lectures/a.md': '---\ntitle: T\n[ foo ]: bar\n---\n\n## A\n\nText.\n' });
+  const built = await lecture(root, 'build', '--no-fit');
+  expect(built.code).toBe(0);
+  expect(built.stderr).not.toMatch(/Warning|stringified/);
+  expect(built.stdout).not.toMatch(/Warning|stringified/);
+});
+
 describe('a lecture named `index`', () => {
   for (const singleFile of [false, true]) {
     test(`is built and kept${singleFile ? ', beside its single-file copy' : ''} (its copy used to share the deck's own file)`, async () => {
