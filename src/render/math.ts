@@ -9,7 +9,8 @@
  * levels a group) is reported as too deep and shown as its source too.
  * KaTeX's own warnings (`strict`) are not printed: they would reach the
  * terminal even with `--quiet`, thousands for a binary file read as a
- * lecture.
+ * lecture. What it still prints (a character it has no metrics for) is
+ * caught and reported once a deck, at the first formula concerned.
  */
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
@@ -39,10 +40,11 @@ export function math() {
     const [{ default: katex }, { fromHtml }] = await Promise.all([import('katex'), import('hast-util-from-html')]);
     const macros: Record<string, string> = { ...file.data.texMacros };
     const tooDeep: Element[] = [];
+    const printed: Array<{ formula: Formula; text: string }> = [];
     for (const formula of formulas) {
       const value = toText(formula.node, { whitespace: 'pre' }).trim();
       const deep = mathNesting(value) > maxMathNesting;
-      const html = deep ? undefined : typeset(katex, value, formula, macros, file);
+      const html = deep ? undefined : caught((text) => printed.push({ formula, text }), () => typeset(katex, value, formula, macros, file));
       if (deep || html === null) tooDeep.push(formula.node);
       const wrapper: Element = {
         type: 'element',
@@ -55,7 +57,23 @@ export function math() {
       if (index !== -1) formula.parent.children[index] = wrapper;
     }
     reportTooDeep(file, tooDeep, 'groups of a formula', { limit: maxMathNesting, outcome: 'the formula is shown as its TeX source' });
+    const [first] = printed;
+    if (first) {
+      const more = printed.length > 1 ? ` (and ${printed.length - 1} more such warning${printed.length === 2 ? '' : 's'})` : '';
+      report(file, `KaTeX: ${first.text.slice(0, 200)}${more}; the formula is typeset, its spacing may be off`, rules.mathError, first.formula.node, 'info');
+    }
   };
+}
+
+/** Run `work`, handing what it prints with `console.warn` to `warned` instead of the terminal. */
+function caught<T>(warned: (text: string) => void, work: () => T): T {
+  const warn = console.warn;
+  console.warn = (...parts: unknown[]) => warned(parts.map(String).join(' '));
+  try {
+    return work();
+  } finally {
+    console.warn = warn;
+  }
 }
 
 /**
