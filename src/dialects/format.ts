@@ -36,3 +36,12 @@ export function formatBase(format: unknown): string | undefined {
 export function formatExtensions(format: unknown): Record<string, boolean> {
   return parseFormat(format)?.extensions ?? {};
 }
+
+/**
+ * The Pandoc extensions a lecture's front matter switches on or off: its
+ * `from:` (as Quarto decks write `from: markdown+emoji`) and its `format:`
+ * string, the latter winning.
+ */
+export function lectureExtensions(raw: Record<string, unknown> | undefined): Record<string, boolean> {
+  return { ...formatExtensions(raw?.from), ...formatExtensions(raw?.format) };
+}

@@ -49,13 +49,16 @@ export function createBuilder(options: ServeOptions, folder: string, session: Br
   const step = async (plan: Plan, fit: boolean, started: number) => {
     const { build, refreshCoursePage } = await import('../course/build.js');
     // The decks are shown as soon as they are written; the course page and the answer keys follow.
+    let shown = false;
     const onDecks = async (built: BuiltDecks) => {
       const changed = await book.recordDecks(built, folder);
+      shown = true;
       if (server) book.announce(server.events, changed, plan, true);
     };
     const options = { ...buildOptions(plan, fit), onDecks };
     const result: BuildResult = plan.paths.length === 0 && !plan.full ? await refreshCoursePage(options) : await build(options);
-    const changed = await book.record(result, folder);
+    // The pages were taken in as they were written; the messages found since (stale PDFs) and the course follow.
+    const changed = await book.record(result, folder, { pages: !shown });
     await classroom?.loadKeys(result.inputs.map((input) => input.slug));
     if (server) book.announce(server.events, changed, plan);
     return { files: result.files, decks: changed.map((deck) => deck.slug), milliseconds: performance.now() - started, fitted: fit && session !== undefined } satisfies BuildEvent;

@@ -39,9 +39,13 @@ export class DeckBook {
     this.#cwd = cwd;
   }
 
-  /** Take in a build's result; returns the decks it changed (a page already taken in by `recordDecks` counts as unchanged). */
-  async record(result: BuildResult, folder: string): Promise<Changed[]> {
-    const changed = await this.recordDecks(result, folder);
+  /**
+   * Take in a build's result; returns the decks it changed. With `pages:
+   * false` the pages are not read again (`recordDecks` took them in while the
+   * build went on): only messages and the course are, and no page counts as changed.
+   */
+  async record(result: BuildResult, folder: string, { pages = true } = {}): Promise<Changed[]> {
+    const changed = await this.recordDecks(result, folder, { pages });
     const course = result.files.find((file) => !result.inputs.some((input) => path.resolve(file.cwd, file.path) === input.source));
     this.#course = toDiagnostics(course, this.#cwd);
     this.#reorder(result.listed);
@@ -50,7 +54,7 @@ export class DeckBook {
   }
 
   /** Take in the decks of a build, before the course-level steps are done (`BuildOptions.onDecks`); returns the decks it changed. */
-  async recordDecks(built: BuiltDecks, folder: string): Promise<Changed[]> {
+  async recordDecks(built: BuiltDecks, folder: string, { pages = true } = {}): Promise<Changed[]> {
     // Decks were built: the build did not stop as a whole.
     this.#failure = [];
     const messages = new Map(built.files.map((file) => [path.resolve(file.cwd, file.path), file]));
@@ -59,7 +63,7 @@ export class DeckBook {
       const entry = this.#entries.get(input.slug) ?? { ...input, state: { diagnostics: [], overflows: [], version: 0 } };
       this.#entries.set(input.slug, entry);
       Object.assign(entry, { source: input.source, files: input.files });
-      const page = await readFile(path.join(folder, input.slug, 'index.html')).then((bytes) => createHash('sha1').update(bytes).digest('hex')).catch(() => undefined);
+      const page = pages ? await readFile(path.join(folder, input.slug, 'index.html')).then((bytes) => createHash('sha1').update(bytes).digest('hex')).catch(() => undefined) : undefined;
       const rewritten = page !== undefined && page !== entry.page;
       entry.page = page ?? entry.page;
       if (rewritten) entry.state.version++;

@@ -11,7 +11,7 @@ import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import { nameToEmoji } from 'gemoji';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { formatExtensions } from '../dialects/format.js';
+import { lectureExtensions } from '../dialects/format.js';
 import { isAutolink } from './written.js';
 
 const shortcode = /:([+\w-]+):/g;
@@ -33,7 +33,5 @@ export function emoji() {
 }
 
 function wanted(file: VFile): boolean {
-  const raw = file.data.meta?.raw ?? {};
-  const extensions = { ...formatExtensions(raw.from), ...formatExtensions(raw.format) };
-  return extensions.emoji ?? file.data.dialect === 'notes';
+  return lectureExtensions(file.data.meta?.raw).emoji ?? file.data.dialect === 'notes';
 }

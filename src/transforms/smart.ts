@@ -12,9 +12,9 @@
 import type { Nodes, Parent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { formatExtensions } from '../dialects/format.js';
+import { lectureExtensions } from '../dialects/format.js';
 import { quoteRoles, quoteStyle, quoteText, type QuoteStyle } from './smart-quotes.js';
-import { escapedIndices, isAutolink } from './written.js';
+import { escapedIndices, isAutolink, pandocDialects } from './written.js';
 
 /** Options of the smart plugin. */
 export interface SmartOptions {
@@ -23,8 +23,6 @@ export interface SmartOptions {
   /** Language when front matter sets none. @default "en" */
   lang?: string | undefined;
 }
-
-const smartDialects = new Set<string>(['pandoc', 'page', 'quarto']);
 
 /** Nodes whose text flows on through their children. */
 const inline = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'bracketedSpan']);
@@ -44,9 +42,9 @@ export function smart(options: SmartOptions = {}) {
 }
 
 function isSmart(file: VFile, options: SmartOptions): boolean {
-  if (!smartDialects.has(file.data.dialect ?? 'pandoc')) return false;
+  if (!pandocDialects.has(file.data.dialect ?? 'pandoc')) return false;
   const raw = file.data.meta?.raw ?? {};
-  const fromFormat = formatExtensions(raw.format).smart;
+  const fromFormat = lectureExtensions(raw).smart;
   if (typeof raw.smart === 'boolean') return raw.smart;
   return fromFormat ?? options.enabled ?? true;
 }

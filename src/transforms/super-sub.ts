@@ -6,7 +6,7 @@
  * single pair of tildes, which GFM also reads as strikeout, is a subscript
  * in these dialects, or its text as written when it holds a space. Never in
  * code, math, raw HTML or a URL shown as a link. Off with
- * `format: markdown-superscript` or `-subscript`. Other dialects (GitHub
+ * `format: markdown-superscript` or `-subscript` (or the same in `from:`). Other dialects (GitHub
  * tutorials, reveal-md) have neither, as their own tools.
  */
 import type { Delete, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
@@ -15,18 +15,17 @@ import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
-import { formatExtensions } from '../dialects/format.js';
+import { lectureExtensions } from '../dialects/format.js';
 import type { Subscript, Superscript } from '../types.js';
-import { escapedIndices, isAutolink } from './written.js';
+import { escapedIndices, isAutolink, pandocDialects } from './written.js';
 
-const dialects = new Set<string>(['pandoc', 'page', 'quarto']);
 const marks = /\^([^\s^]+)\^|~([^\s~]+)~/g;
 
 /** Remark plugin: `^sup^` and `~sub~`. */
 export function superSub() {
   return (tree: Root, file: VFile): undefined => {
-    if (!dialects.has(file.data.dialect ?? 'pandoc')) return;
-    const extensions = formatExtensions(file.data.meta?.raw.format);
+    if (!pandocDialects.has(file.data.dialect ?? 'pandoc')) return;
+    const extensions = lectureExtensions(file.data.meta?.raw);
     const wanted = { sup: extensions.superscript ?? true, sub: extensions.subscript ?? true };
     if (!wanted.sup && !wanted.sub) return;
     const source = String(file.value);

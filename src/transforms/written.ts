@@ -2,9 +2,13 @@
  * How a piece of text was written in the source: whether a link is a URL
  * shown as itself (an autolink), and which characters of a text node were
  * escaped with a backslash. Typography (`smart.ts`) and superscripts
- * (`super-sub.ts`) leave both alone.
+ * (`super-sub.ts`) leave both alone; both apply to the dialects of Pandoc's
+ * own markdown.
  */
 import type { Nodes, Text } from 'mdast';
+
+/** Dialects read with Pandoc's markdown extensions (smart typography, superscripts): Pandoc and Quarto lectures, and Jekyll pages, whose kramdown does the same. */
+export const pandocDialects: ReadonlySet<string> = new Set(['pandoc', 'page', 'quarto']);
 
 /** A link that shows its own URL (`<https://…>`, a bare `https://…`): its text is a URL, not prose. */
 export function isAutolink(node: Nodes): boolean {

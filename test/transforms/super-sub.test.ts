@@ -27,6 +27,10 @@ describe('superscript and subscript', () => {
     expect(page).toContain('H<del>2</del>O and 2^10^.');
   });
 
+  test('are off with the same extensions in `from:`, as Quarto decks write them', async () => {
+    expect(await html('---\nfrom: markdown-subscript\n---\n\n## T\n\nH~2~O and 2^10^.\n')).toContain('H<del>2</del>O and 2<sup>10</sup>.');
+  });
+
   test('are not read in a GitHub tutorial, whose renderer has neither', async () => {
     const page = await html('# Setting up\n\nSome text.\n\n## Step 1\n\nRun `npm i` and see 2^10^ and ~old~.\n\n## Step 2\n\nMore.\n');
     expect(page).toContain('2^10^ and <del>old</del>');
