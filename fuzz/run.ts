@@ -24,7 +24,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-// @ts-expect-error: a JavaScript module of the build scripts, without types
 import { bundlePlugins } from '../scripts/bundle-plugins.mjs';
 import fc from 'fast-check';
 import { createIsolation } from '../src/course/isolation.js';

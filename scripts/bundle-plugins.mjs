@@ -6,24 +6,65 @@
 import { readFile } from 'node:fs/promises';
 
 /**
- * unist-util-visit-parents names every visitor closure it creates after the
- * node it visits (`Object.defineProperty(visit, 'name', …)`), for stack
- * traces while debugging. Every transform walks the tree, so that naming
- * cost about a quarter of a lecture's parse (measured: 18 → 13 ms a lecture
- * warm, and more while the code is still cold in a check worker). The bundle
- * leaves the names out; nothing else changes.
+ * unist-util-visit-parents makes two objects for every node it visits: a
+ * closure (`factory(node, index, parents)` returns `visit`, which is then
+ * called once) and, before that, a name for the closure after the node
+ * (`Object.defineProperty(visit, 'name', …)`, for stack traces while
+ * debugging). Every transform walks the tree, so this was about a third of
+ * all a lecture's allocation and a quarter of its parse. The bundle makes
+ * `visit` a plain function of the node, index and ancestors, called
+ * directly: the same steps in the same order, with nothing made per node
+ * but the ancestors array of each parent, as before; a test by type is a
+ * comparison of the type. A walk of unist-util-visit (whose visitors see
+ * only the parent, never the array) does without those arrays too: it marks
+ * its visitors, and the walk keeps one array of ancestors, pushed and
+ * popped, for them. Measured on a benchmark lecture, warm: 75 → 49 MB
+ * allocated per build with the compile context below.
  */
-const unnamedVisitors = {
-  name: 'unnamed-visitors',
+const visitorEdits = [
+  // The first call: no closure made and called.
+  [/factory\(tree, undefined, \[\]\)\(\)/, 'visit(tree, undefined, [])'],
+  // `factory` and its naming give way to `visit` itself; the extra block keeps the braces balanced.
+  [/function factory\(node, index, parents\) \{[\s\S]*?\n\s*return visit\n\s*(?:\/\*\*[\s\S]*?\*\/\s*)?function visit\(\) \{/, 'function visit(node, index, parents) {\n {'],
+  // Each child: called directly.
+  [/factory\(child, offset, grandparents\)\(\)/, 'visit(child, offset, grandparents)'],
+  // Visitors that only read the parent share one array of ancestors.
+  [/(\n(\s*)const is = convert\(check\)\n)/, '$1$2const shared = enter?.parentOnly === true && (!exit || exit.parentOnly === true)\n$2const byType = typeof check === \'string\'\n'],
+  // A test by type (`'element'`, the usual one) compares the type, without unist-util-is's three calls a node.
+  [/const matches =\s*!check \|\| is\(node, index, parents\[parents\.length - 1\] \|\| undefined\)/, 'const matches = !check || (byType ? node.type === check : is(node, index, parents[parents.length - 1] || undefined))'],
+  [/const grandparents = \[\.\.\.parents, nodeAsParent\]\n/, 'const grandparents = shared ? parents : [...parents, nodeAsParent]\n          if (shared) parents.push(nodeAsParent)\n'],
+  [/(offset =\s*typeof subresult\[1\] === 'number' \? subresult\[1\] : offset \+ step\n\s*\})\n/, '$1\n          if (shared) parents.pop()\n'],
+];
+const visitEdits = [[/(\n(\s*)return overload\n)/, '\n$2overload.parentOnly = true$1']];
+const plainVisitors = {
+  name: 'plain-visitors',
   setup(build) {
     build.onLoad({ filter: /unist-util-visit-parents[\\/]lib[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const contents = source.replace(/Object\.defineProperty\(visit, 'name', \{[\s\S]*?\}\)/, '');
-      const warnings = contents === source ? [{ text: 'unist-util-visit-parents changed: its visitors keep their names (slower parsing)' }] : [];
-      return { contents, loader: 'js', warnings };
+      const { contents, patched } = edit(source, visitorEdits);
+      const warnings = patched ? [] : [{ text: 'unist-util-visit-parents changed: it still makes a named closure for every node (slower builds)' }];
+      return { contents: patched ? contents : source, loader: 'js', warnings };
+    });
+    build.onLoad({ filter: /unist-util-visit[\\/]lib[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const { contents, patched } = edit(source, visitEdits);
+      const warnings = patched ? [] : [{ text: 'unist-util-visit changed: its walks make an array of ancestors for every parent (slower builds)' }];
+      return { contents: patched ? contents : source, loader: 'js', warnings };
     });
   },
 };
+
+/** `source` with each of `edits` made, and whether every one found its place. */
+function edit(source, edits) {
+  let contents = source;
+  let patched = true;
+  for (const [pattern, replacement] of edits) {
+    const next = contents.replace(pattern, replacement);
+    patched &&= next !== contents;
+    contents = next;
+  }
+  return { contents, patched };
+}
 
 /**
  * Two of micromark's steps made linear, in the bundle (the package's
@@ -31,7 +72,7 @@ const unnamedVisitors = {
  * does the same for a class it can reach). Each patch is checked where it
  * applies, and a test compares the bundle's trees with the unpatched
  * parser's on the fixture corpus and on long paragraphs
- * (`test/micromark-patches.test.ts`).
+ * (`test/bundle-patches.test.ts`).
  *
  * - `initialize/text.js` merged adjacent `data` events with one `splice`
  *   per run, each moving every event after it: a paragraph of n lines cost
@@ -82,18 +123,39 @@ const linearMicromark = {
     build.onLoad({ filter: /micromark[\\/]lib[\\/]initialize[\\/](document|text)\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const name = /(document|text)\.js$/.exec(args.path)[1];
-      let contents = source;
-      let patched = true;
-      for (const [pattern, replacement] of micromarkEdits[name]) {
-        const next = contents.replace(pattern, replacement);
-        patched &&= next !== contents;
-        contents = next;
-      }
+      const { contents, patched } = edit(source, micromarkEdits[name]);
       const warnings = patched ? [] : [{ text: `micromark changed: initialize/${name}.js is not patched and stays quadratic` }];
       return { contents: patched ? contents : source, loader: 'js', warnings };
     });
   },
 };
 
+/**
+ * mdast-util-from-markdown calls each event's handler with `this` set to a
+ * new object spread from the compile context (`{...context, sliceSerialize}`):
+ * one object of nine fields for every event of the document, a tenth of a
+ * lecture's parse and much of its garbage. The fields are the same for every
+ * event of one tokenizer (only `sliceSerialize` differs between tokenizers),
+ * and no handler writes to `this`, so the bundle makes the object once per
+ * run of events from the same tokenizer.
+ */
+const sharedCompileContext = {
+  name: 'shared-compile-context',
+  setup(build) {
+    build.onLoad({ filter: /mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const spread = /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g;
+      const declared = source.replace(
+        /(\n(\s*)events = prepared;\n)/,
+        '$1$2let lastTokenizer;\n$2let lastThis;\n$2const contextOf = (tokenizer) => {\n$2  if (tokenizer !== lastTokenizer) {\n$2    lastTokenizer = tokenizer;\n$2    lastThis = {...context, sliceSerialize: tokenizer.sliceSerialize};\n$2  }\n$2  return lastThis;\n$2};\n',
+      );
+      const contents = declared.replace(spread, 'contextOf(events[index][2])');
+      const patched = declared !== source && (source.match(spread) ?? []).length === 3;
+      const warnings = patched ? [] : [{ text: 'mdast-util-from-markdown changed: each event still gets a context object of its own (slower parsing)' }];
+      return { contents: patched ? contents : source, loader: 'js', warnings };
+    });
+  },
+};
+
 /** Every plugin, in order. */
-export const bundlePlugins = [unnamedVisitors, linearMicromark];
+export const bundlePlugins = [plainVisitors, linearMicromark, sharedCompileContext];
