@@ -67,11 +67,6 @@ function wantsMore(lines: string[]): boolean {
   return !(lines.length > 3 && /^\s*-[-\s]*$/.test(lines.at(-2)!));
 }
 
-function character(code: Code): string {
-  if (code === codes.horizontalTab || code === codes.virtualSpace) return ' ';
-  return code === null || code < 0 ? '' : String.fromCharCode(code);
-}
-
 function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this;
   const tail = self.events.at(-1);
@@ -83,14 +78,24 @@ function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State,
   const reader: Construct = {
     partial: true,
     tokenize(this: TokenizeContext, lookahead, found, notFound) {
+      const reading = this;
       const lines = [' '.repeat(indent)];
+      // Each line is one data token, read back as text when it ends (tabs as spaces): a token and a string per line, not per character.
+      let inLine = false;
+      const endLine = () => {
+        if (!inLine) return;
+        inLine = false;
+        lines[lines.length - 1] += reading.sliceSerialize(lookahead.exit(types.data), true);
+      };
       const decide = (code: Code): State | undefined => {
+        endLine();
         layout = self.interrupt ? pipeLayout(lines) : tableLayout(lines);
         return layout ? found(code) : notFound(code);
       };
       const read = (code: Code): State | undefined => {
         if (code === codes.eof) return decide(code);
         if (markdownLineEnding(code)) {
+          endLine();
           if (!wantsMore(lines)) return decide(code);
           lookahead.enter(types.lineEnding);
           lookahead.consume(code);
@@ -98,10 +103,9 @@ function tokenizePandocTable(this: TokenizeContext, effects: Effects, ok: State,
           lines.push('');
           return (next: Code) => (self.parser.lazy[self.now().line] ? decide(next) : read(next));
         }
-        lines[lines.length - 1] += character(code);
-        lookahead.enter(types.data);
+        if (!inLine) lookahead.enter(types.data);
+        inLine = true;
         lookahead.consume(code);
-        lookahead.exit(types.data);
         return read;
       };
       return read;
