@@ -72,6 +72,7 @@ import { mathDollars } from './transforms/math-dollars.js';
 import { nesting } from './transforms/nesting.js';
 import { quizAnswers } from './transforms/quiz-answers.js';
 import { quizzes } from './transforms/quizzes.js';
+import { sectionAttributes } from './transforms/section-attributes.js';
 import { slides } from './transforms/slides.js';
 import { smart } from './transforms/smart.js';
 import { superSub } from './transforms/super-sub.js';
@@ -175,6 +176,7 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(revealNotes)
     .use(revealComments)
     .use(slides)
+    .use(sectionAttributes)
     .use(hideAnswers)
     .use(stretch)
     .use(quizAnswers, { answers: config.quiz.answers, config })
