@@ -86,11 +86,13 @@ export function chunkedParse(this: Processor, options: ChunkedParseOptions = {})
   const plain = this.parser as Parse | undefined;
   if (!plain || chunkSize === Infinity) return;
   const parse = memo ? remembering(plain, memo) : plain;
-  this.parser = (document: string, file: VFile): Root => {
+  const read = (document: string, file: VFile): Root => {
     // Lone CRs are line endings to micromark: the cut counts `\n` only, so such a lecture is read whole.
     const pieces = /\r(?!\n)/.test(document) ? [] : cut(document, chunkSize);
     return pieces.length < 2 ? parse(document, file) : parseInPieces(parse, document, pieces, file);
   };
+  // A lecture's pieces are remembered for its last two reads (`ParseMemo.document`).
+  this.parser = memo ? (document: string, file: VFile): Root => (file.path ? memo.document(file.path, () => read(document, file)) : read(document, file)) : read;
 }
 
 /** `parse`, reusing `memo`'s tree of the same text read with the same labels; a parse that reported nothing is remembered. */

@@ -11,6 +11,12 @@
  * Trees are copied in, and out on every use: transforms change the tree
  * they are given. Only trees of plain objects and arrays are kept (what
  * mdast-util-from-markdown makes); anything else is parsed every time.
+ *
+ * A lecture's pieces are kept for its last two reads (`document`), so an
+ * edit and its undo both find their pieces; a piece that neither read used
+ * is forgotten then, not when the memo is full: a session of edits to one
+ * slide holds that slide twice, not once per edit. What is parsed outside a
+ * lecture's read (a table's cells) stays until the limit, oldest first.
  */
 import type { Root } from 'mdast';
 
@@ -19,16 +25,40 @@ export class ParseMemo {
   readonly #trees = new Map<string, Root>();
   readonly #limit: number;
   #size = 0;
+  /** For each document, the keys its read before last and its last read used. */
+  readonly #reads = new Map<string, [older: Set<string>, newer: Set<string>]>();
+  /** The keys the read going on has used. */
+  #using: Set<string> | undefined;
 
   /** @param limit characters of text to remember before the oldest are forgotten: about 30 bytes of tree each, so 30 MB for the default, some twenty to fifty lectures edited */
   constructor(limit = 1_000_000) {
     this.#limit = limit;
   }
 
+  /**
+   * Read the document `name` with `read`: the pieces it uses are kept for
+   * this read and the next; those only the read before last used are
+   * forgotten.
+   */
+  document<T>(name: string, read: () => T): T {
+    const outer = this.#using;
+    const used = new Set<string>();
+    this.#using = used;
+    try {
+      return read();
+    } finally {
+      this.#using = outer;
+      const [older, newer] = this.#reads.get(name) ?? [new Set<string>(), new Set<string>()];
+      for (const key of older) if (!newer.has(key) && !used.has(key)) this.#forget(key);
+      this.#reads.set(name, [newer, used]);
+    }
+  }
+
   /** A copy of the tree remembered for `key`, if any. */
   get(key: string): Root | undefined {
     const tree = this.#trees.get(key);
     if (!tree) return undefined;
+    this.#using?.add(key);
     // Used again: the newest, forgotten last.
     this.#trees.delete(key);
     this.#trees.set(key, tree);
@@ -42,11 +72,20 @@ export class ParseMemo {
     if (copy === undefined) return;
     this.#trees.set(key, copy as Root);
     this.#size += key.length;
+    this.#using?.add(key);
     for (const [oldest] of this.#trees) {
       if (this.#size <= this.#limit) break;
-      this.#trees.delete(oldest);
-      this.#size -= oldest.length;
+      this.#forget(oldest);
     }
+  }
+
+  /** Characters of text remembered. */
+  get size(): number {
+    return this.#size;
+  }
+
+  #forget(key: string): void {
+    if (this.#trees.delete(key)) this.#size -= key.length;
   }
 }
 

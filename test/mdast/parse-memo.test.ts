@@ -114,6 +114,29 @@ describe('parse memo', () => {
     expect(found).toEqual(read(whole, text).messages.filter((message) => message.ruleId === 'too-deep'));
   });
 
+  test("keeps a lecture's pieces for its last two reads: edits to one slide do not pile up, and an undo finds its pieces", () => {
+    const memo = new CountingMemo();
+    const remembering = createParser(structuredClone(defaultConfig), { memo });
+    read(remembering, lecture('first'));
+    read(remembering, lecture('second'));
+    const two = memo.size;
+    for (let edit = 0; edit < 30; edit++) read(remembering, lecture(`word${edit}`));
+    // The slide read with `first` and with `second` gave way to its last two versions; nothing else changed.
+    expect(memo.size).toBe(two - 'first'.length - 'second'.length + 2 * 'word29'.length);
+    // Undo: the read before last is still there, every piece of it.
+    memo.hits = 0;
+    expect(read(remembering, lecture('word28'))).toEqual(read(whole, lecture('word28')));
+    expect(memo.hits).toBe(13);
+    // Another lecture's reads leave this one's pieces alone.
+    const other = new VFile({ path: 'lectures/other.md', value: lecture('other') });
+    remembering.parse(other);
+    remembering.parse(new VFile({ path: 'lectures/other.md', value: lecture('other2') }));
+    remembering.parse(new VFile({ path: 'lectures/other.md', value: lecture('other3') }));
+    memo.hits = 0;
+    read(remembering, lecture('word28'));
+    expect(memo.hits).toBe(13);
+  });
+
   test('forgets the oldest parses beyond its limit', () => {
     const memo = new CountingMemo(1000);
     const remembering = createParser(structuredClone(defaultConfig), { memo });
