@@ -15,8 +15,10 @@
  * A lecture's pieces are kept for its last two reads (`document`), so an
  * edit and its undo both find their pieces; a piece that neither read used
  * is forgotten then, not when the memo is full: a session of edits to one
- * slide holds that slide twice, not once per edit. What is parsed outside a
- * lecture's read (a table's cells) stays until the limit, oldest first.
+ * slide holds that slide twice, not once per edit (a piece two lectures
+ * share may then be read again: a miss, never a wrong tree). What is parsed
+ * outside a lecture's read (a table's cells) stays until the limit, oldest
+ * first.
  */
 import type { Root } from 'mdast';
 
