@@ -84,6 +84,8 @@ function multiline(lines: string[], headed: boolean): TableLayout | undefined {
   }
   const groups = dashGroups(lines[dashIndex] ?? '');
   if (!groups || groups.length < 2) return undefined;
+  // Without a header, the first row follows the dashes at once: dashes, a blank line and text are a rule and a paragraph, as Pandoc reads them.
+  if (!headed && isBlank(lines[dashIndex + 1])) return undefined;
   const rows: Array<[number, number]> = [];
   let index = dashIndex + 1;
   while (index < lines.length && !dashLine.test(lines[index]!)) {
