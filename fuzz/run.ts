@@ -8,6 +8,7 @@
  *   --runs <n>          random cases after the seeds (default: until --time)
  *   --time <seconds>    time budget of the random cases (default 300)
  *   --case-timeout <s>  seconds one input may take (default 10)
+ *   --slow <s>          an input taking longer than this is kept in `fuzz/found/slow/` to study, not a failure (default: half the case timeout)
  *   --workers <n>       inputs built at once, each in its own worker (default: one per core)
  *
  * The random cases are drawn in batches of 100 (`fc.sample`, seeded from
@@ -16,6 +17,7 @@
  * nothing to shrink, and the cores are used.
  * Failing inputs are written to `fuzz/found/` (ignored by git) for their
  * regression fixture (`test/fixtures/fuzz/`); the exit code is 1 if any.
+ * Slow ones go to `fuzz/found/slow/` and are listed, without failing the run.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,11 +35,12 @@ import { loadCorpora } from './corpus.js';
 import { violation, type FuzzOutcome } from './property.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { seed: { type: 'string' }, runs: { type: 'string' }, time: { type: 'string' }, 'case-timeout': { type: 'string' }, workers: { type: 'string' } } });
+const { values } = parseArgs({ options: { seed: { type: 'string' }, runs: { type: 'string' }, time: { type: 'string' }, 'case-timeout': { type: 'string' }, slow: { type: 'string' }, workers: { type: 'string' } } });
 const seed = Number(values.seed ?? 22);
 const runs = values.runs === undefined ? Number.MAX_SAFE_INTEGER : Number(values.runs);
 const budget = Number(values.time ?? 300);
 const caseTimeout = Number(values['case-timeout'] ?? 10);
+const slowAfter = Number(values.slow ?? caseTimeout / 2);
 const workers = Number(values.workers ?? os.availableParallelism());
 
 /** The worker as one bundled file, as the tool runs (TypeScript through a loader is a third slower), with the bundle's own changes to its dependencies. */
@@ -67,6 +70,15 @@ let cases = 0;
 let stopping = false;
 const failures: Array<{ problem: string; file: string }> = [];
 const slowest: Array<{ seconds: number; bytes: number }> = [];
+const slow: Array<{ seconds: number; file: string }> = [];
+
+/** Write `bytes` into `folder` under a name drawn from its content; its path. */
+function save(folder: string, bytes: Uint8Array): string {
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.md`);
+  writeFileSync(file, bytes);
+  return file;
+}
 
 /** Build one input and check the property; a failing input is saved, never thrown, so the run goes on. */
 async function trial(bytes: Uint8Array): Promise<void> {
@@ -84,11 +96,11 @@ async function trial(bytes: Uint8Array): Promise<void> {
   slowest.push({ seconds, bytes: bytes.length });
   slowest.sort((a, b) => b.seconds - a.seconds).splice(5);
   if (problem) {
-    mkdirSync(found, { recursive: true });
-    const file = path.join(found, `${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.md`);
-    writeFileSync(file, bytes);
+    const file = save(found, bytes);
     failures.push({ problem, file });
     console.error(`FAIL ${path.relative(root, file)}: ${problem}`);
+  } else if (seconds > slowAfter) {
+    slow.push({ seconds, file: save(path.join(found, 'slow'), bytes) });
   }
   if (cases % 1000 === 0) console.error(`${cases} cases, ${failures.length} failing, ${((performance.now() - begun) / 1000).toFixed(0)} s`);
 }
@@ -131,4 +143,5 @@ const seconds = (performance.now() - begun) / 1000;
 console.log(`lecture fuzz: seed ${seed}, ${cases} cases in ${seconds.toFixed(0)} s (${(cases / seconds).toFixed(1)} a second), ${failures.length} failing`);
 console.log(`slowest cases: ${slowest.map((slow) => `${slow.seconds.toFixed(2)} s (${(slow.bytes / 1000).toFixed(0)} kB)`).join(', ')}`);
 for (const failure of failures) console.log(`  ${path.relative(root, failure.file)}: ${failure.problem}`);
+if (slow.length > 0) console.log(`slower than ${slowAfter} s, kept to study: ${slow.map((one) => `${path.relative(root, one.file)} (${one.seconds.toFixed(1)} s)`).join(', ')}`);
 process.exitCode = failures.length > 0 ? 1 : 0;
