@@ -7,7 +7,7 @@
  * font's character list tells students nothing the page does not.
  */
 import type { Element, Root } from 'hast';
-import { visitParents } from 'unist-util-visit-parents';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { emojiOf } from '../assets/fonts/emoji.js';
 import { classList } from './properties.js';
@@ -20,10 +20,11 @@ export function glyphs() {
   return (tree: Root, file: VFile): undefined => {
     const found = { emoji: new Set<number>(), symbols: new Set<number>() };
     const lines: Record<string, number> = {};
-    visitParents(tree, 'text', (node, ancestors) => {
-      if (ancestors.some(isSkipped)) return;
+    visitParents(tree, (node, ancestors) => {
+      if (node.type === 'element' && isSkipped(node)) return SKIP;
+      if (node.type !== 'text') return;
       emojiOf(node.value, found);
-      const line = lineOf(node) ?? [...ancestors].reverse().map(lineOf).find((found) => found !== undefined) ?? 1;
+      const line = lineOf(node) ?? nearestLine(ancestors);
       for (const character of node.value) {
         if (character.codePointAt(0)! < 0x80 || invisible.test(character)) continue;
         lines[character] ??= line;
@@ -40,7 +41,18 @@ function lineOf(node: { position?: { start?: { line?: number } } | undefined }):
   return node.position?.start?.line;
 }
 
+/** The line of the nearest of `ancestors` that has one (a highlighted token's text has none; its code block has). */
+function nearestLine(ancestors: Array<{ position?: { start?: { line?: number } } | undefined }>): number {
+  for (let index = ancestors.length - 1; index >= 0; index--) {
+    const line = lineOf(ancestors[index]!);
+    if (line !== undefined) return line;
+  }
+  return 1;
+}
+
 /** Scripts, styles and typeset math (KaTeX's own fonts draw it) hold no text the theme's fonts show. */
-function isSkipped(node: Root | Element): boolean {
-  return node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style' || classList(node.properties.className).includes('katex'));
+function isSkipped(node: Element): boolean {
+  if (node.tagName === 'script' || node.tagName === 'style') return true;
+  const classes = node.properties.className;
+  return Array.isArray(classes) ? classes.includes('katex') : classList(classes).includes('katex');
 }
