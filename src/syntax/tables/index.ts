@@ -54,7 +54,8 @@ function wantsMore(lines: string[]): boolean {
   if (lines.length >= maxLines) return false;
   if (first.startsWith('+')) return /^\s*[+|]/.test(last);
   if (/^-[-\s]*$/.test(first)) {
-    if (lines.length === 2 && /^-+\s*$/.test(first) && last.trim() === '') return false;
+    // Every table that starts with dashes has a row or a header line right after them (as in Pandoc): a blank line ends the look.
+    if (lines.length === 2 && last.trim() === '') return false;
     const dashLines = lines.filter((line) => /^\s*-[-\s]*$/.test(line)).length;
     const twoBlank = lines.length > 1 && last.trim() === '' && lines.at(-2)!.trim() === '';
     return dashLines < 3 && !twoBlank;
