@@ -4,6 +4,7 @@
  * string, HTML comments).
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { delimiterBudgetSyntax } from '../syntax/delimiter-budget.js';
 import { pandocSyntax } from '../syntax/index.js';
 import type { Attributes } from '../types.js';
 import { pandocFromMarkdown } from './pandoc.js';
@@ -12,7 +13,8 @@ import { pandocFromMarkdown } from './pandoc.js';
 export function parseAttributes(value: string): Attributes | undefined {
   const source = value.trim();
   if (!source.startsWith('{') || !source.endsWith('}')) return undefined;
-  const tree = fromMarkdown(source, { extensions: [pandocSyntax()], mdastExtensions: [pandocFromMarkdown()] });
+  // The delimiter budget, as in the lecture's parse: an info string of 16,000 `*` took 3 s.
+  const tree = fromMarkdown(source, { extensions: [pandocSyntax(), delimiterBudgetSyntax()], mdastExtensions: [pandocFromMarkdown()] });
   const paragraph = tree.children.length === 1 ? tree.children[0] : undefined;
   if (paragraph?.type !== 'paragraph' || paragraph.children.length !== 1) return undefined;
   const node = paragraph.children[0];

@@ -30,6 +30,8 @@ const cases: Array<[name: string, text: string, line: number | undefined, shown:
   ['3,000 `\\sqrt` in a row', `# T\n\n$${'\\sqrt'.repeat(3000)} x$\n`, undefined, 'math'],
   ['16,000 `*` pairs nested', `# T\n\n${'*a'.repeat(8000)}${'b*'.repeat(8000)}\n`, undefined, 'b*'],
   ['a paragraph opening with `[` and 20,000 words', `# T\n\n[${'word '.repeat(20000)}\n`, undefined, 'word word'],
+  // Quizdown blocks are read again by a parser of their own, under the same limits.
+  ['a quizdown question with 4,000 `*` on each side of a word', `# T\n\n\`\`\`quizdown\n## Which ${'*'.repeat(4000)}x${'*'.repeat(4000)}?\n\n- [x] yes\n- [ ] no\n\`\`\`\n`, undefined, `${'*'.repeat(4000)}x`],
 ];
 
 describe('depth and repetition', () => {

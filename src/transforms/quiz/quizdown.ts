@@ -26,10 +26,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { remarkLimits } from '../../mdast/remark-limits.js';
 import type { Quiz } from '../../types.js';
 import { createQuiz, itemContent, type OptionDraft } from './create.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+// Quizdown's own markdown, under the limits of the lecture's parse: a block is lecture text too.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkLimits);
 
 type Options = Record<string, string>;
 
