@@ -35,7 +35,22 @@ import { loadCorpora } from './corpus.js';
 import { violation, type FuzzOutcome } from './property.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { seed: { type: 'string' }, runs: { type: 'string' }, time: { type: 'string' }, 'case-timeout': { type: 'string' }, slow: { type: 'string' }, workers: { type: 'string' } } });
+const usage = 'npm run fuzz -- [--seed <n>] [--runs <n>] [--time <seconds>] [--case-timeout <seconds>] [--slow <seconds>] [--workers <n>]';
+const options = { help: { type: 'boolean' }, seed: { type: 'string' }, runs: { type: 'string' }, time: { type: 'string' }, 'case-timeout': { type: 'string' }, slow: { type: 'string' }, workers: { type: 'string' } } as const;
+const values = readOptions();
+
+/** The options, or the usage (exit 0 for `--help`, 2 for a mistake) instead of a stack trace. */
+function readOptions() {
+  try {
+    const { values } = parseArgs({ options });
+    if (!values.help) return values;
+    console.log(usage);
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: ${usage}`);
+    process.exit(2);
+  }
+  process.exit(0);
+}
 const seed = Number(values.seed ?? 22);
 const runs = values.runs === undefined ? Number.MAX_SAFE_INTEGER : Number(values.runs);
 const budget = Number(values.time ?? 300);
