@@ -9,7 +9,8 @@
  * (the nesting limit flattens it anyway), so the rest of the line's start is
  * turned into no-break spaces, which markdown reads as text: the line keeps
  * its length, so every position after it stays right. Reported once, at the
- * first line.
+ * first line outside a code block: a code block's lines are given back as
+ * written once the lecture is parsed (`mdast/restore-code.ts`).
  */
 import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
@@ -18,23 +19,28 @@ import { maxNesting } from '../transforms/nesting.js';
 /** Columns of indentation markdown reads as such: two a level of list. */
 export const maxIndentation = 2 * maxNesting;
 
-/** `text` with container prefixes limited (see above); reports the first line changed on `file`. */
-export function limitIndentation(text: string, file?: VFile): string {
+/** `text` with container prefixes limited (see above), and the lines (1-based, ascending) it changed. */
+export function limitIndentation(text: string): { text: string; changed: number[] } {
+  const changed: number[] = [];
   // Fast path: no line starts with enough whitespace or container markers to reach a limit.
-  if (!new RegExp(`^[ \\t>*+\\-\\d.)]{${Math.ceil(maxIndentation / 4)},}`, 'm').test(text)) return text;
-  let first: number | undefined;
+  if (!new RegExp(`^[ \\t>*+\\-\\d.)]{${Math.ceil(maxIndentation / 4)},}`, 'm').test(text)) return { text, changed };
+  let line = 1;
+  let counted = 0;
   const limited = text.replace(/^[ \t>*+\-\d.)]+/gm, (prefix, offset: number) => {
     const cut = prefixCut(prefix);
     if (cut === undefined) return prefix;
-    first ??= offset;
+    for (let index = text.indexOf('\n', counted); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+    counted = offset;
+    changed.push(line);
     return prefix.slice(0, cut) + '\u00a0'.repeat(prefix.length - cut);
   });
-  if (first !== undefined && file) {
-    const line = text.slice(0, first).split('\n').length;
-    const place = { position: { start: { line, column: 1 }, end: { line, column: 1 } } };
-    report(file, `Indented more than ${maxIndentation} columns or ${maxNesting} block quotes and list markers deep; the rest of the line's start is read as text`, rules.tooDeep, place);
-  }
-  return limited;
+  return { text: limited, changed };
+}
+
+/** Report, once, that `line`'s start was read as text. */
+export function reportIndentation(file: VFile, line: number): void {
+  const place = { position: { start: { line, column: 1 }, end: { line, column: 1 } } };
+  report(file, `Indented more than ${maxIndentation} columns or ${maxNesting} block quotes and list markers deep; the rest of the line's start is read as text`, rules.tooDeep, place);
 }
 
 /**
