@@ -10,15 +10,18 @@ import { visit } from 'unist-util-visit';
 import type { Attributes, RevealAttributes } from '../types.js';
 import { dialectRule } from './index.js';
 
-const comment = /^<!--\s*\.(slide|element):\s*([\s\S]*?)\s*-->$/;
+// The head alone, the rest trimmed: `:\s*([\s\S]*?)\s*-->$` took the cube of a run of spaces in an unclosed comment (8 kB: minutes).
+const opening = /^<!--\s*\.(slide|element):/;
 const attribute = /([^\s=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
 
 /** Remark plugin (reveal-md): parse attribute comments into nodes. */
 export const revealAttributeComments = dialectRule(['reveal-md'], (tree) => {
   visit(tree, 'html', (node: Html, index, parent: Parent | undefined) => {
-    const match = comment.exec(node.value.trim());
-    if (!match || !parent || index === undefined) return;
-    const parsed: RevealAttributes = { type: 'revealAttributes', target: match[1] as RevealAttributes['target'], attributes: parseAttributes(match[2]!), position: node.position };
+    const text = node.value.trim();
+    const match = opening.exec(text);
+    if (!match || !text.endsWith('-->') || !parent || index === undefined) return;
+    const body = text.slice(match[0].length, -3);
+    const parsed: RevealAttributes = { type: 'revealAttributes', target: match[1] as RevealAttributes['target'], attributes: parseAttributes(body.trim()), position: node.position };
     parent.children[index] = parsed;
   });
 });

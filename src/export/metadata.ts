@@ -74,7 +74,9 @@ function outlineObjects(pdf: Uint8Array, xrefAt: number, catalogId: number, firs
     const at = offsets.get(id);
     const end = at === undefined ? -1 : buffer.indexOf('endobj', at, 'latin1');
     if (at === undefined || end === -1) return undefined;
-    return /^\s*\d+\s+\d+\s+obj\s*([\s\S]*?)\s*$/.exec(buffer.toString('latin1', at, end))?.[1];
+    const text = buffer.toString('latin1', at, end);
+    const head = /^\s*\d+\s+\d+\s+obj/.exec(text);
+    return head ? text.slice(head[0].length).trim() : undefined;
   };
   const catalog = read(catalogId);
   const pagesRoot = catalog && /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];

@@ -64,8 +64,9 @@ function readHeaders(value: string): { text: string; header: Options; perHeading
     const end = lines.findIndex((line, index) => index > start && line.trim() === '---');
     if (end === -1 || !lines.slice(start + 1, end).every((line) => /^\s*[\w-]+\s*:/.test(line) || line.trim() === '')) return;
     for (let index = start; index <= end; index++) {
-      const match = /^\s*([\w-]+)\s*:\s*(.*?)\s*$/.exec(lines[index]!);
-      if (match && index !== start && index !== end) into[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, '$2');
+      const line = lines[index]!;
+      const match = /^\s*([\w-]+)\s*:/.exec(line);
+      if (match && index !== start && index !== end) into[match[1]!] = line.slice(match[0].length).trim().replace(/^(['"])(.*)\1$/, '$2');
       lines[index] = '';
     }
   };
