@@ -109,10 +109,15 @@ function pageSigns({ tree, text, meta }: DetectInput): string[] {
  * on a line of its own, or one inside a URL or an HTML attribute value.
  */
 function isTemplating(span: Span, text: string): boolean {
-  const before = text.slice(span.start - span.column + 1, span.start);
-  const lineEnd = text.indexOf('\n', span.end);
-  const after = text.slice(span.end, lineEnd === -1 ? undefined : lineEnd);
-  return (before.trim() === '' && after.trim() === '') || /(\]\(|=["']?)\s*$/.test(before);
+  // Read from the tag outwards over spaces only, so many tags on one line cost that line once, not once each.
+  const lineStart = span.start - span.column + 1;
+  let before = span.start;
+  while (before > lineStart && /\s/.test(text[before - 1]!)) before--;
+  let after = span.end;
+  while (after < text.length && text[after] !== '\n' && /\s/.test(text[after]!)) after++;
+  if (before === lineStart && (after === text.length || text[after] === '\n')) return true;
+  const end = text.slice(Math.max(lineStart, before - 2), before);
+  return end.endsWith('](') || end.endsWith('=') || /=["']$/.test(end);
 }
 
 function pandocSigns({ tree, meta }: DetectInput): string[] {

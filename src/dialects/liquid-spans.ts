@@ -4,7 +4,7 @@
  * matter, where they are part of the content.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { closings, literalOverlap, type Found } from '../mdast/spans.js';
 
 /** One tag in the source. */
 export interface Span {
@@ -15,43 +15,63 @@ export interface Span {
   column: number;
 }
 
-const liquid = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
-const attributeList = /\{:[^}\n]*\}/g;
 const literal = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'yaml']);
 
-/** The Liquid tags of `text` outside code, math and front matter. */
+/** The Liquid tags of `text` outside code, math and front matter: what `/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g` matches. */
 export function liquidSpans(text: string, tree: Root): Span[] {
-  return find(text, tree, liquid);
+  if (!text.includes('{{') && !text.includes('{%')) return [];
+  const output = closings(text, '}}');
+  const tag = closings(text, '%}');
+  const found: Found[] = [];
+  for (let start = text.search(/\{[{%]/); start !== -1; ) {
+    const close = text[start + 1] === '{' ? output(start + 2) : tag(start + 2);
+    // Without its closing, this opening is text; the next character may open another.
+    const end = close === -1 ? start + 1 : close + 2;
+    if (close !== -1) found.push({ start, end });
+    start = nextOpening(text, end);
+  }
+  return located(text, tree, found);
 }
 
-/** The kramdown attribute lists of `text` outside code, math and front matter. */
+/** The kramdown attribute lists of `text` outside code, math and front matter: what `/\{:[^}\n]*\}/g` matches. */
 export function attributeListSpans(text: string, tree: Root): Span[] {
-  return find(text, tree, attributeList);
+  const found: Found[] = [];
+  const end = closings(text, '}');
+  const line = closings(text, '\n');
+  for (let start = text.indexOf('{:'); start !== -1; ) {
+    const close = end(start + 2);
+    const lineEnd = line(start + 2);
+    const closed = close !== -1 && (lineEnd === -1 || close < lineEnd);
+    if (closed) found.push({ start, end: close + 1 });
+    start = text.indexOf('{:', closed ? close + 1 : start + 1);
+  }
+  return located(text, tree, found);
 }
 
-function find(text: string, tree: Root, pattern: RegExp): Span[] {
-  if (text.search(pattern) === -1) return [];
-  const excluded = literalRanges(tree);
+/** The next `{{` or `{%` at or after `from`. */
+function nextOpening(text: string, from: number): number {
+  for (let at = text.indexOf('{', from); at !== -1; at = text.indexOf('{', at + 1)) if (text[at + 1] === '{' || text[at + 1] === '%') return at;
+  return -1;
+}
+
+/** The spans outside literal nodes, with their text, line and column (counted once, in order). */
+function located(text: string, tree: Root, found: Found[]): Span[] {
+  if (found.length === 0) return [];
+  const isLiteral = literalOverlap(tree, literal);
   const spans: Span[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (excluded.some(([from, to]) => start < to && end > from)) continue;
-    const before = text.slice(0, start);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    spans.push({ start, end, text: match[0], line: before.split('\n').length, column: start - lineStart + 1 });
+  let line = 1;
+  let lineStart = 0;
+  let lineEnd = text.indexOf('\n');
+  for (const { start, end } of found) {
+    if (isLiteral({ start, end })) continue;
+    while (lineEnd !== -1 && lineEnd < start) {
+      line++;
+      lineStart = lineEnd + 1;
+      lineEnd = text.indexOf('\n', lineStart);
+    }
+    spans.push({ start, end, text: text.slice(start, end), line, column: start - lineStart + 1 });
   }
   return spans;
-}
-
-function literalRanges(tree: Root): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  visit(tree, (node) => {
-    const { start, end } = node.position ?? {};
-    if (!literal.has(node.type) || start?.offset === undefined || end?.offset === undefined) return;
-    ranges.push([start.offset, end.offset]);
-  });
-  return ranges;
 }
 
 /**
@@ -70,9 +90,13 @@ export function blank(text: string, spans: Span[], replace: (span: Span) => stri
   }
   const lines = (result + text.slice(at)).split('\n');
   for (const span of spans) {
-    const indent = /^[ \t]*/.exec(text.slice(span.start - span.column + 1, span.start))?.[0] ?? '';
+    // Only a span after nothing but indentation moves its line: read back from it over spaces and tabs, not the whole line.
+    const lineStart = span.start - span.column + 1;
+    let from = span.start;
+    while (from > lineStart && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
     const current = lines[span.line - 1];
-    if (indent.length !== span.column - 1 || current === undefined || current.trim() === '') continue;
+    if (from !== lineStart || current === undefined || current.trim() === '') continue;
+    const indent = text.slice(lineStart, span.start);
     const content = current.trimStart();
     // Tabs, not spaces: two trailing spaces would make a line break.
     lines[span.line - 1] = indent + content + '\t'.repeat(current.length - indent.length - content.length);

@@ -18,7 +18,7 @@ import { attributeListSpans, blank, liquidSpans, type Span } from './liquid-span
 export const liquid = dialectRule(['page'], function (this: Processor, tree, file) {
   const text = String(file.value);
   const tags = liquidSpans(text, tree);
-  const lists = attributeListSpans(text, tree).filter((list) => !tags.some((tag) => list.start < tag.end && list.end > tag.start));
+  const lists = outside(attributeListSpans(text, tree), tags);
   if (tags.length === 0 && lists.length === 0) return;
   const place = location(file);
   for (const tag of tags) {
@@ -26,16 +26,28 @@ export const liquid = dialectRule(['page'], function (this: Processor, tree, fil
     const position = start && end ? { start, end } : undefined;
     report(file, `Liquid \`${shorten(tag.text)}\` is left out of the slides (Jekyll runs Liquid, lecture does not); write out what it stands for`, rules.liquidTag, { position }, 'info');
   }
-  const cleaned = blank(text, [...tags, ...lists], (span) => (lists.includes(span) ? toAttributes(span, text) : span.text.replace(/[^\n]/g, ' ')));
+  const isList = new Set(lists);
+  const cleaned = blank(text, [...tags, ...lists], (span) => (isList.has(span) ? toAttributes(span, text) : span.text.replace(/[^\n]/g, ' ')));
   const fresh = this.parse(new VFile({ path: file.path, value: cleaned })) as Root;
   tree.children = fresh.children.filter((node) => node.type !== 'yaml' && node.type !== 'titleBlockLine');
 });
 
 /** `{: .class}` after an element becomes `{ .class}`; alone on its line it is blanked. */
 function toAttributes(span: Span, text: string): string {
-  const before = text.slice(span.start - span.column + 1, span.start);
-  const attached = before.trim() !== '' && !/\s$/.test(before) && /^\{:\s*([.#][\w-]|[\w-]+=)/.test(span.text);
+  // Right after text on its line (the character before is not a space): each test reads one character, not the line.
+  const previous = span.column > 1 ? text[span.start - 1]! : '';
+  const attached = previous !== '' && !/\s/.test(previous) && /^\{:\s*([.#][\w-]|[\w-]+=)/.test(span.text);
   return attached ? `{ ${span.text.slice(2)}` : span.text.replace(/[^\n]/g, ' ');
+}
+
+/** The `spans` that overlap none of `others` (both in source order, `others` apart from each other). */
+function outside(spans: Span[], others: Span[]): Span[] {
+  let next = 0;
+  return spans.filter((span) => {
+    while (next < others.length && others[next]!.end <= span.start) next++;
+    const other = others[next];
+    return other === undefined || other.start >= span.end;
+  });
 }
 
 function shorten(text: string): string {

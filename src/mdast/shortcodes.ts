@@ -12,9 +12,10 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { Shortcode } from '../types.js';
+import { closings, literalOverlap } from './spans.js';
 
-const pattern = /(?<!\{)\{\{<\s*([A-Za-z][\w-]*)([\s\S]*?)>\}\}(?!\})/g;
-const literal = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'yaml', 'html']);
+/** `{{<` not after a `{`, spaces, and the name: the rest up to the first `>}}` not before a `}` is the arguments. */
+const head = /\{\{<\s*([A-Za-z][\w-]*)/y;
 const open = '\uE000';
 const close = '\uE001';
 const fill = '\uE002';
@@ -44,18 +45,26 @@ export function remarkShortcodes(this: Processor): undefined {
   };
 }
 
-function findShortcodes(text: string, tree: Root): Found[] {
-  const ranges: Array<[number, number]> = [];
-  visit(tree, (node) => {
-    const { start, end } = node.position ?? {};
-    if (literal.has(node.type) && start?.offset !== undefined && end?.offset !== undefined) ranges.push([start.offset, end.offset]);
-  });
+/**
+ * The shortcodes outside code, math, front matter and raw HTML: what
+ * `/(?<!\{)\{\{<\s*([A-Za-z][\w-]*)([\s\S]*?)>\}\}(?!\})/g` matches, in one
+ * pass (the pattern scanned to the end from every unclosed `{{<`: the
+ * square of their number).
+ */
+export function findShortcodes(text: string, tree: Root): Found[] {
+  const literal = literalOverlap(tree);
+  const closing = closings(text, '>}}', (at) => text[at + 3] !== '}');
   const found: Found[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (ranges.some(([from, to]) => start < to && end > from)) continue;
-    found.push({ name: match[1]!, args: match[2]!.trim(), start, end });
+  for (let start = text.indexOf('{{<'); start !== -1; ) {
+    head.lastIndex = start;
+    const match = start > 0 && text[start - 1] === '{' ? null : head.exec(text);
+    const close = match ? closing(head.lastIndex) : -2;
+    if (close === -1) break;
+    if (match && close >= 0) {
+      const shortcode = { name: match[1]!, args: text.slice(head.lastIndex, close).trim(), start, end: close + 3 };
+      if (!literal(shortcode)) found.push(shortcode);
+      start = text.indexOf('{{<', close + 3);
+    } else start = text.indexOf('{{<', start + 1);
   }
   return found;
 }
