@@ -9,6 +9,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { cssUrls, replaceCssUrls } from './css-url.js';
 
 /** One local URL found in a deck. */
 export interface Reference {
@@ -67,8 +68,7 @@ export function urlsOf(node: Element): ElementUrl[] {
   const style = node.properties.style;
   if (typeof style === 'string' && style.includes('url(')) {
     const seen = new Set<string>();
-    for (const match of style.matchAll(cssUrl)) {
-      const url = match[2]!;
+    for (const url of cssUrls(style)) {
       if (seen.has(url)) continue;
       seen.add(url);
       found.push({ property: 'style', url, css: true });
@@ -98,8 +98,6 @@ export function references(options: { resolve: Resolve }) {
   };
 }
 
-const cssUrl = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
-
 async function rewriteStyle(node: Element, style: string, file: VFile, resolve: Resolve): Promise<void> {
   const replacements = new Map<string, string>();
   for (const { url } of urlsOf(node).filter((found) => found.css && isFileUrl(found.url))) {
@@ -107,7 +105,7 @@ async function rewriteStyle(node: Element, style: string, file: VFile, resolve: 
     if (output !== undefined) replacements.set(url, output);
   }
   if (replacements.size === 0) return;
-  node.properties.style = style.replace(cssUrl, (whole, quote: string, url: string) => {
+  node.properties.style = replaceCssUrls(style, (whole, quote, url) => {
     const output = replacements.get(url);
     return output === undefined ? whole : `url(${quote}${output}${quote})`;
   });

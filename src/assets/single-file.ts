@@ -25,6 +25,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { expectedSource, singleFilePath } from '../course/downloads.js';
 import type { DeckSummary } from '../render/course-page.js';
 import { parsePage } from '../render/parse-page.js';
+import { cssUrls, replaceCssUrls } from './css-url.js';
 import { isInside } from './scope.js';
 import { subsetFont, toTrueType, toWoff2 } from './fonts/subset.js';
 import { writeAtomically } from './write.js';
@@ -115,8 +116,6 @@ async function dataUri(inliner: Inliner, file: string): Promise<string | undefin
   return `data:${lookup(file) ?? 'application/octet-stream'};base64,${bytes.toString('base64')}`;
 }
 
-const cssUrl = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
-
 /** A stylesheet with its fonts subset and every file it refers to inline. */
 async function inlineCss(inliner: Inliner, file: string): Promise<string> {
   const css = (await readInside(inliner, file))?.toString('utf8') ?? '';
@@ -132,14 +131,14 @@ async function inlineCss(inliner: Inliner, file: string): Promise<string> {
 }
 
 async function inlineUrls(inliner: Inliner, css: string, file: string): Promise<string> {
-  const urls = [...new Set([...css.matchAll(cssUrl)].map((match) => match[2]!).filter(isLocal))];
+  const urls = [...new Set(cssUrls(css).filter(isLocal))];
   const inlined = new Map(await Promise.all(urls.map(async (url) => [url, await dataUri(inliner, path.resolve(path.dirname(file), url.split(/[?#]/)[0]!))] as const)));
-  return css.replace(cssUrl, (whole, _quote: string, url: string) => (inlined.get(url) ? `url("${inlined.get(url)}")` : whole));
+  return replaceCssUrls(css, (whole, _quote, url) => (inlined.get(url) ? `url("${inlined.get(url)}")` : whole));
 }
 
 /** A font face with its font subset to the characters it will draw, or nothing when it draws none. */
 async function inlineFontFace(inliner: Inliner, face: string, file: string): Promise<string> {
-  const urls = [...face.matchAll(cssUrl)].map((match) => match[2]!).filter(isLocal);
+  const urls = cssUrls(face).filter(isLocal);
   const font = urls.find((url) => /\.woff2([?#]|$)/.test(url)) ?? urls[0];
   if (!font) return face;
   const fontFile = path.resolve(path.dirname(file), font.split(/[?#]/)[0]!);

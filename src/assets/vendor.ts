@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { withEmojiFallback } from './fonts/emoji.js';
+import { replaceCssUrls } from './css-url.js';
 import { packageRoot } from './package-root.js';
 import { copyAtomically, writeAtomically } from './write.js';
 import { createScope, isInside, resolveInScope, type Scope } from './scope.js';
@@ -88,7 +89,6 @@ export async function copyIfChanged(from: string, to: string): Promise<void> {
 }
 
 const remoteImport = /@import\s+(?:url\()?\s*["']?https?:[^;]*;/g;
-const cssUrl = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
 /**
  * Copy a stylesheet, dropping `@import`s of remote fonts (the theme's
@@ -102,7 +102,7 @@ async function copyStylesheet(from: string, target: string, name: string, needs?
   const copies: Array<Promise<void>> = [];
   // Only a course's own theme can point anywhere; ours and reveal.js's are trusted.
   const scope = needs?.scope && isInside(from, needs.scope.root) ? needs.scope : undefined;
-  const rewritten = css.replace(cssUrl, (whole, quote: string, url: string) => {
+  const rewritten = replaceCssUrls(css, (whole, quote, url) => {
     if (/^(data:|https?:|#)/.test(url)) return whole;
     const source = findLocal(url, path.dirname(from));
     if (!source) return whole;
