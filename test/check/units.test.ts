@@ -52,6 +52,13 @@ describe('scanUrls', () => {
     const text = ['```sh', 'curl http://localhost:8080/api', '~~~', 'http://still.code/', '```', 'Run `curl http://localhost/x` or read http://docs.edu/.', '~~~~', 'http://code.again/', '~~~~'].join('\n');
     expect(scanUrls(text)).toEqual(['http://docs.edu/']);
   });
+
+  it('reads code spans as CommonMark does: a run of backticks closes at the next run as long', () => {
+    const text = 'See ``a `http://in.code/` b`` and `` http://also.code/ `` but ```http://open.run/ `http://x.code/` then http://out.edu/.';
+    expect(scanUrls(text)).toEqual(['http://open.run/', 'http://out.edu/']);
+    // A line of backticks alone (the pattern this replaced took the cube of its length).
+    expect(scanUrls(`x ${'`'.repeat(20_000)} http://after.edu/`)).toEqual(['http://after.edu/']);
+  });
 });
 
 describe('LinkCache', () => {
