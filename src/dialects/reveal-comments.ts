@@ -12,6 +12,7 @@ import { mergeProperties, toProperties } from '../render/properties.js';
 import type { Attributes, RevealAttributes, Slide } from '../types.js';
 import { dialectRule } from './index.js';
 import { slidesOf } from './slides-of.js';
+import { trimEndOf } from '../trim.js';
 
 /** Inline nodes that become an element (text and line breaks do not count, as in reveal.js). */
 const inlineElements = new Set(['image', 'imageReference', 'link', 'linkReference', 'strong', 'emphasis', 'delete', 'inlineCode', 'inlineMath', 'bracketedSpan']);
@@ -58,6 +59,6 @@ function removeComment(parent: Parent, node: RevealAttributes): void {
   const index = parent.children.indexOf(node);
   const before = parent.children[index - 1];
   const after = parent.children[index + 1];
-  if (before?.type === 'text' && (!after || (after.type === 'text' && /^\s/.test(after.value)))) before.value = before.value.replace(/[ \t]+$/, '');
+  if (before?.type === 'text' && (!after || (after.type === 'text' && /^\s/.test(after.value)))) before.value = trimEndOf(before.value, ' \t');
   parent.children.splice(index, 1);
 }

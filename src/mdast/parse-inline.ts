@@ -41,7 +41,8 @@ export function readInline(parse: Parse, text: string, map?: Map): PhrasingConte
  * entity, escape, math, attribute, note, shortcode, autolink (`:`, `@`,
  * `www.`) or hard break (trailing spaces).
  */
-const plain = /^[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M},.;?'"()%/-]| (?! *$))*$/u;
+// A run of spaces must be followed by more text: read as a run, not a space at a time looking ahead to the end (the square of a long run).
+const plain = /^[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M},.;?'"()%/-]| +(?=[^ ]))*$/u;
 
 /** `text` as the one text node a parse gives, when nothing in it is syntax; else `undefined`. */
 export function plainText(text: string, map?: Map): PhrasingContent[] | undefined {

@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { Shortcode } from '../types.js';
 import { closings, literalOverlap } from './spans.js';
+import { trimEndOf } from '../trim.js';
 
 /** `{{<` not after a `{`, spaces, and the name: the rest up to the first `>}}` not before a `}` is the arguments. */
 const head = /\{\{<\s*([A-Za-z][\w-]*)/y;
@@ -96,7 +97,7 @@ function decode(tree: Root, found: Found[], file: VFile): void {
       if (shortcode) parts.push(toNode(shortcode, place));
       at = match.index + match[0].length;
     }
-    if (at < node.value.length) parts.push({ type: 'text', value: node.value.slice(at).replace(/[\uE002\n]+$/, '') });
+    if (at < node.value.length) parts.push({ type: 'text', value: trimEndOf(node.value.slice(at), `${fill}\n`) });
     parent.children.splice(index, 1, ...(parts.filter((part) => part.type !== 'text' || part.value !== '') as Parent['children']));
     return index + parts.length;
   });

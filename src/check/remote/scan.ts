@@ -6,6 +6,7 @@
  * that nobody waits for; fenced code and inline code are skipped so that
  * example commands are not fetched.
  */
+import { trimEndOf } from '../../trim.js';
 
 const fence = /^ {0,3}(`{3,}|~{3,})/;
 /** An http(s) URL, allowing one level of balanced parentheses (`…/Foo_(bar)`). */
@@ -22,7 +23,7 @@ export function scanUrls(text: string): string[] {
       continue;
     }
     if (open !== undefined) continue;
-    for (const match of withoutCodeSpans(line).matchAll(url)) found.add(match[0].replace(/[.,:;!?*_~]+$/, ''));
+    for (const match of withoutCodeSpans(line).matchAll(url)) found.add(trimEndOf(match[0], '.,:;!?*_~'));
   }
   return [...found];
 }
