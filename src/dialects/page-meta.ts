@@ -11,7 +11,23 @@ import { toString } from 'mdast-util-to-string';
 import type { FencedDiv } from '../types.js';
 import { dialectRule } from './index.js';
 
-const goals = /(questions?\b.*\bable to answer|learning (objectives|goals|outcomes)|you will learn|objectives)/i;
+const goalWords = /learning (objectives|goals|outcomes)|you will learn|objectives/i;
+const question = /questions?\b/i;
+const ableToAnswer = /\bable to answer/i;
+
+/**
+ * Whether `text` announces learning goals: what
+ * `/questions?\b.*\bable to answer|learning (objectives|goals|outcomes)|you will learn|objectives/i`
+ * matches, with "able to answer" looked for once after the first "question"
+ * of each line (the pattern went to the line's end from every "question").
+ */
+export function announcesGoals(text: string): boolean {
+  if (goalWords.test(text)) return true;
+  return text.split(/[\n\r\u2028\u2029]/).some((line) => {
+    const found = question.exec(line);
+    return found !== null && ableToAnswer.test(line.slice(found.index + found[0].length));
+  });
+}
 
 /** Remark plugin (pages): description as subtitle, instructor line as author; learning-goal lists are not quizzes. */
 export const pageMeta = dialectRule(['page'], (tree, file) => {
@@ -34,7 +50,7 @@ function isByline(block: RootContent): boolean {
 }
 
 function isGoalsLeadIn(block: RootContent | undefined): boolean {
-  return (block?.type === 'heading' || block?.type === 'paragraph') && goals.test(toString(block));
+  return (block?.type === 'heading' || block?.type === 'paragraph') && announcesGoals(toString(block));
 }
 
 function wrapGoals(list: RootContent): FencedDiv {

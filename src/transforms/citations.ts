@@ -12,8 +12,14 @@ import type { VFile } from 'vfile';
 import { report, rules } from '../diagnostics.js';
 
 const dialects = new Set<string>(['pandoc', 'quarto']);
-/** A bracketed citation: `[`, an optional prefix ending in a space or `;`, an optional `-`, `@` and a key that starts with a letter, digit or `_`. */
-const citation = /\[(?:[^\]@]*[\s;])?-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*/u;
+/**
+ * A bracketed citation: `[`, an optional prefix ending in a space or `;`, an
+ * optional `-`, `@` and a key that starts with a letter, digit or `_`. The
+ * prefix holds no `[` (the innermost bracket is the citation's), so the try
+ * from each `[` stops at the next one: a paragraph of `[` without `]` cost
+ * the square of its length.
+ */
+const citation = /\[(?:[^\]@[]*[\s;])?-?@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*/u;
 
 /** Remark plugin: one hint when the lecture has citations. */
 export function citations() {

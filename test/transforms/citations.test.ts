@@ -23,6 +23,12 @@ describe('citations', () => {
     expect(hints).toEqual([{ reason: 'Citations (`[@key]`) are shown as written (its `bibliography` is not read): formatting them needs Quarto or `pandoc --citeproc`', line: 8, column: 1 }]);
   });
 
+  test('a citation after an unclosed bracket is found, and a paragraph of brackets read in one pass', async () => {
+    expect((await build('## A\n\nAs in [the [see @Knuth1984] paper.\n')).hints).toHaveLength(1);
+    // 30,000 `[` with no `]` took the pattern before the square of the paragraph.
+    expect((await build(`## B\n\n${'[a '.repeat(30_000)}\n`)).hints).toEqual([]);
+  });
+
   test('an address or a handle is no citation', async () => {
     expect((await build('## Contact\n\nWrite to someone@example.org or [me](mailto:me@example.org), @handle.\n')).hints).toEqual([]);
   });
