@@ -35,7 +35,7 @@ function mark(section: Element): void {
   }
   const color = typeof properties.dataBackgroundColor === 'string' ? parseColor(properties.dataBackgroundColor) : undefined;
   const media = ['dataBackgroundImage', 'dataBackgroundVideo', 'dataBackgroundIframe'].some((key) => typeof properties[key] === 'string');
-  const gradient = typeof properties.dataBackgroundGradient === 'string' ? parseColor(/#[0-9a-f]{3,8}|rgba?\([^)]*\)|\b[a-z]+\b/i.exec(String(properties.dataBackgroundGradient))?.[0] ?? '') : undefined;
+  const gradient = typeof properties.dataBackgroundGradient === 'string' ? parseColor(/#[0-9a-f]{3,8}|rgba?\([^()]*\)|\b[a-z]+\b/i.exec(String(properties.dataBackgroundGradient))?.[0] ?? '') : undefined;
   const base = color ?? gradient;
   let dark: boolean | undefined;
   if (base) dark = base.alpha > 0.5 && brightness(base) < 128;

@@ -29,9 +29,12 @@ export function columnLayout(attributes: Attributes): Attributes {
   return { ...attributes, values: kept };
 }
 
+/** A fraction of the text's width: `0.4\textwidth`. */
+export const widthFraction = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$/;
+
 /** A length as CSS: `0.4\textwidth` → `40%`, anything else as written. */
 export function cssLength(value: string): string {
-  const fraction = /^\s*(\d*\.?\d+)\s*\\(?:textwidth|linewidth|columnwidth|paperwidth)\s*$/.exec(value);
+  const fraction = widthFraction.exec(value);
   if (!fraction) return value.trim();
   return `${Math.round(Number(fraction[1]) * 10000) / 100}%`;
 }

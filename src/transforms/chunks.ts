@@ -15,7 +15,8 @@ import { report, rules } from '../diagnostics.js';
 import { commonJs } from '../interop.js';
 import { hasInlineChunk } from './title-inlines.js';
 
-const header = /^\{([A-Za-z][\w-]*)(?:[\s,]+(.*?))?\}\s*$/s;
+/** `{engine options}` without its closing brace (taken off first: a lazy body before `\}\s*$` cost the square of the header). */
+export const header = /^\{([A-Za-z][\w-]*)(?:[\s,]+([\s\S]*))?$/;
 /** Option-line comment marks by engine (`#|` for most). */
 const optionMarks: Record<string, string> = { ojs: '//|', js: '//|', dot: '//|', mermaid: '%%|', sql: '--|', c: '//|', cpp: '//|', rcpp: '//|' };
 /** Engines whose output we draw ourselves; no hint about Quarto for them. */
@@ -64,8 +65,8 @@ export function chunks() {
 
 /** A chunk's engine and header options, when `node` is an executable chunk. */
 function readChunk(node: Code): Chunk | undefined {
-  const info = [node.lang, node.meta].filter(Boolean).join(' ');
-  const match = header.exec(info);
+  const info = [node.lang, node.meta].filter(Boolean).join(' ').trimEnd();
+  const match = info.endsWith('}') ? header.exec(info.slice(0, -1)) : null;
   if (!match) return undefined;
   return { node, engine: match[1]!.toLowerCase(), options: headerOptions(match[2] ?? ''), code: node.value };
 }

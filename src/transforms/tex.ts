@@ -135,7 +135,8 @@ function pauseParagraph(): Paragraph {
   return { type: 'paragraph', children: [{ type: 'text', value: '. . .' }] };
 }
 
-const lengthPattern = /^-?\d*\.?\d+\s*(cm|mm|in|pt|px|em|ex|pc)$/;
+// A number as `\d+(.\d+)?` or `.\d+`: `\d*\.?\d+` let two parts take a run of digits, the square of its length.
+export const lengthPattern = /^-?(?:\d+(?:\.\d+)?|\.\d+)\s*(cm|mm|in|pt|px|em|ex|pc)$/;
 
 function isLength(value: string): boolean {
   return lengthPattern.test(value);
