@@ -31,10 +31,11 @@ export async function findAnswerFile(source: string): Promise<{ found?: string |
 /** The letters each numbered item of `text` gives, by its number. */
 export function parseAnswerFile(text: string): AnswerFile['answers'] {
   const answers: AnswerFile['answers'] = {};
-  for (const line of text.split('\n')) {
-    const item = /^\s*(?:[-*]\s+)?(?:q(?:uestion)?\s*)?(\d+)\s*[.):]\s*(.*)$/i.exec(line);
+  // Any line ending: a key saved on Windows (CRLF) gave no answers, as `.` stops at a CR.
+  for (const line of text.split(/\r\n?|\n/)) {
+    const item = /^\s*(?:[-*]\s+)?(?:q(?:uestion)?\s*)?(\d+)\s*[.):]/i.exec(line);
     if (!item) continue;
-    const letters = lettersOf(item[2]!.replace(/[*_`]/g, ''));
+    const letters = lettersOf(line.slice(item[0].length).trim().replace(/[*_`]/g, ''));
     if (letters) answers[Number(item[1])] = letters.letters;
   }
   return answers;

@@ -106,7 +106,7 @@ export function createLectureBuilder(context: BuildContext, { parseMemo }: { par
         date: meta?.date,
         lang: meta?.lang,
         subject: text(meta?.raw.subject) ?? meta?.subtitle ?? text(meta?.raw.description),
-        keywords: Array.isArray(meta?.raw.keywords) ? meta.raw.keywords.map(String) : text(meta?.raw.keywords)?.split(/\s*,\s*/),
+        keywords: Array.isArray(meta?.raw.keywords) ? meta.raw.keywords.map(String) : text(meta?.raw.keywords)?.split(',').map((keyword) => keyword.trim()),
         slides: file.data.slideCount ?? 0,
         lines: file.data.slideLines,
         quizzes: file.data.quizzes?.length,

@@ -20,6 +20,12 @@ describe('answers files', () => {
     expect(parseAnswerFile(text)).toEqual({ 1: ['b'], 2: ['a', 'c'], 3: ['d'], 4: ['b', 'd'], 5: ['e'] });
   });
 
+  test('a key saved with Windows or old Mac line endings gives the same letters', () => {
+    const text = '# Answers\n\n1. b\n2. **a, c** — pid and net\n3) (d)\n- 4. B and D\nQ5: e\n6. a registry\n';
+    expect(parseAnswerFile(text.replaceAll('\n', '\r\n'))).toEqual(parseAnswerFile(text));
+    expect(parseAnswerFile(text.replaceAll('\n', '\r'))).toEqual(parseAnswerFile(text));
+  });
+
   test('an answers file is one beside its lecture, or answers.md beside any lecture', () => {
     expect(isAnswerFileName('exam-ANSWERS.md', ['exam.md', 'exam-ANSWERS.md'])).toBe(true);
     expect(isAnswerFileName('exam-answers.md', ['other.md', 'exam-answers.md'])).toBe(false);
