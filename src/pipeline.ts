@@ -44,6 +44,7 @@ import { include } from './transforms/include.js';
 import { looseColumns } from './transforms/loose-columns.js';
 import { shortcodes } from './transforms/shortcodes.js';
 import { stretch } from './transforms/stretch.js';
+import { lineEndings } from './mdast/line-endings.js';
 import { remarkPandoc } from './mdast/remark-pandoc.js';
 import { remarkQuizTags } from './mdast/quiz-tags.js';
 import { revealDocument } from './render/document.js';
@@ -137,6 +138,8 @@ export function createParser(config: Config, options: ParserOptions = {}) {
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkPandoc)
+    // After the plugins above that wrap the parser, so that its text has LF line endings before any of them reads it.
+    .use(lineEndings)
     .use(remarkQuizTags)
     .use(nesting)
     .use(sourceLinks)
