@@ -61,7 +61,15 @@ interface Piece {
 /** The labels to give the parser that is about to start (read synchronously, in `parsePiece`). */
 let seed: Labels | undefined;
 
-/** A flow construct that never matches: on its first try in a document it hands the parser the labels. */
+/**
+ * A construct that never matches: on its first try in a document it hands
+ * the parser the labels. It is tried first at every flow start that is not
+ * blank (`flowInitial`, keyed by no character): as a `flow` construct it
+ * came after the ones keyed by the line's first character, so a piece
+ * holding only headings, fences and HTML (`## See [the docs][docs]` and a
+ * code block, a slide `lecture serve` reads alone) never gave its labels,
+ * and its references stayed text.
+ */
 const seedLabels: Construct = {
   name: 'chunkedParseLabels',
   tokenize(this: TokenizeContext, _effects: Effects, _ok: State, nok: State): State {
@@ -75,7 +83,7 @@ const seedLabels: Construct = {
   },
 };
 
-const labelsExtension: Extension = { flow: { null: [seedLabels] } };
+const labelsExtension: Extension = { flowInitial: { null: [seedLabels] } };
 
 /** Remark plugin (right after `remark-parse`): read long lectures in pieces. */
 export function chunkedParse(this: Processor, options: ChunkedParseOptions = {}): undefined {

@@ -47,7 +47,7 @@ describe('chunked parse', () => {
   }, 300_000);
 
   test('gives the tree and messages of one parse on random lectures', () => {
-    const lines = ['', '', '', '# Slide', '## Part *two*', '###### six', '#hashtag', 'Text with [a] and [b][] and [^1].', 'more text', '[a]: /a "A"', '[b]: /b',
+    const lines = ['', '', '', '# Slide', '## Part *two*', '## About [a] and [^1]', '###### six', '#hashtag', 'Text with [a] and [b][] and [^1].', 'more text', '[a]: /a "A"', '[b]: /b',
       '[^1]: A note', '    indented', '- item', '  - nested', '1. first', '> quote', '> > deeper', '```', '```python', '~~~', '# comment in code?', '<!-- comment', '-->',
       '<!-- closed -->', '<div>', '</div>', '::: {.notes}', ':::', '$$', 'x^2', '$$ y $$', '---', 'title: T', '...', '| a | b |', '|---|---|', '  ---  ---', '\tcode',
       'Setext', '===', 'lazy continuation', '* * *', '{{< include x.md >}}', '[link](http://x.org)', '**strong', 'end**', '\\', '<script>', '</script>', 'a\r',
@@ -62,7 +62,7 @@ describe('chunked parse', () => {
   }, 300_000);
 
   test('gives the tree and messages of one parse on random lectures of blocks that hold blank lines and headings', () => {
-    const blocks = ['# Slide', '## Next', 'See [a], [b][] and [^1].', '[a]: /a', '[b]:\n/b', '[^1]: A note\n\n    more of it', '```sh\necho\n\n# comment\n```', '```\nunclosed\n\n# comment',
+    const blocks = ['# Slide', '## Next', '## About [a], [b][] and [^1]', 'See [a], [b][] and [^1].', '[a]: /a', '[b]:\n/b', '[^1]: A note\n\n    more of it', '```sh\necho\n\n# comment\n```', '```\nunclosed\n\n# comment',
       '~~~~\n\n# x\n~~~', '<!--\n\n# hidden\n-->', '<!-- a --> text', '<script>\n\n# x\n</script>', '<pre>\n\n# y', '<div>\n\n# z\n</div>', '- item\n\n  ```\n\n# w',
       '> quote\n\n# v', '::: notes\n\n# u\n:::', '$$\nx\n\n# t\n$$', '  ---  ---\n  a    b\n\n# s\n  ---  ---', '    code\n\n# r', 'lazy\n# q', 'Setext\n---',
       '| a | b |\n|---|---|\n| 1 | 2 |', '$$\nx\n$$', '$$\nx\n\n# o', '<pre>\n\n# p\n</pre>', '<?php\n\n# n', '<img src="x.png">', '---  ---\n a    b\n---  ---'];
@@ -76,6 +76,17 @@ describe('chunked parse', () => {
       { numRuns: 1500, seed: 6 },
     );
   }, 300_000);
+
+  test('a piece of a heading and a code block (a slide serve reads alone) knows the labels defined elsewhere', () => {
+    const text = '# One\n\n[docs]: /docs\n\n## See [the docs][docs] and [^n]\n\n```\ncode\n```\n\n## Last [docs][]\n\n[^n]: A note.\n';
+    const { tree } = read(pieces, text);
+    expect(tree).toEqual(read(whole, text).tree);
+    expect(JSON.stringify(tree).match(/"type":"linkReference"/g)).toHaveLength(2);
+    expect(JSON.stringify(tree)).toContain('"type":"footnoteReference"');
+    // The last heading, at the end of the text with nothing after it.
+    const end = text.replace(/\n\n\[\^n\]: A note\.\n$/, '').replace('## Last [docs][]', '[^n]: A note.\n\n## Last [docs][]');
+    expect(read(pieces, end).tree).toEqual(read(whole, end).tree);
+  });
 
   test('cuts a long lecture: the pieces are read with the labels of the whole lecture', () => {
     const slide = (index: number) => `# Slide ${index}\n\nSee [ref] and [^n].\n\n\`\`\`sh\necho\n\n# not a heading\n\`\`\`\n\n`;
