@@ -18,6 +18,7 @@ declare module 'micromark-util-types' {
     rawTex: 'rawTex';
     rawTexName: 'rawTexName';
     rawTexOptional: 'rawTexOptional';
+    rawTexOptionalText: 'rawTexOptionalText';
     rawTexArgument: 'rawTexArgument';
     rawTexMarker: 'rawTexMarker';
     texSpace: 'texSpace';
@@ -74,9 +75,9 @@ function tokenizeRawTex(this: TokenizeContext, effects: Effects, ok: State, nok:
   function argumentStart(code: Code): State | undefined {
     if (code === codes.leftSquareBracket && !hasRequired) {
       effects.enter('rawTexOptional');
-      effects.consume(code);
+      marker(code);
       size = 0;
-      return optional;
+      return optionalStart;
     }
     if (code === codes.leftCurlyBrace) {
       effects.enter('rawTexArgument');
@@ -91,13 +92,38 @@ function tokenizeRawTex(this: TokenizeContext, effects: Effects, ok: State, nok:
     return ok(code);
   }
 
-  function optional(code: Code): State | undefined {
-    if (code === codes.eof || size++ > maxArgument) return nok(code);
-    effects.consume(code);
+  /**
+   * `[…]`: its text in `rawTexOptionalText` tokens, a line ending in a token
+   * of its own between them, as in a code span. micromark finds where a
+   * paragraph's lines part by the empty tokens that cross a line: the whole
+   * `[…]` read as one such token hung the parse (`\b[` at a line's end).
+   */
+  function optionalStart(code: Code): State | undefined {
+    if (code === codes.eof || size > maxArgument) return nok(code);
     if (code === codes.rightSquareBracket) {
+      marker(code);
       effects.exit('rawTexOptional');
       return argumentStart;
     }
+    if (markdownLineEnding(code)) {
+      size++;
+      effects.enter(types.lineEnding);
+      effects.consume(code);
+      effects.exit(types.lineEnding);
+      return optionalStart;
+    }
+    effects.enter('rawTexOptionalText');
+    return optional(code);
+  }
+
+  function optional(code: Code): State | undefined {
+    if (code === codes.eof || size > maxArgument) return nok(code);
+    if (code === codes.rightSquareBracket || markdownLineEnding(code)) {
+      effects.exit('rawTexOptionalText');
+      return optionalStart(code);
+    }
+    size++;
+    effects.consume(code);
     return optional;
   }
 
