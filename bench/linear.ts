@@ -34,12 +34,12 @@ function list(items: number): string {
   return `---\ntitle: List\n---\n\n## Items\n\n${Array.from({ length: items }, (_, index) => `- item ${index}\n`).join('')}`;
 }
 
-/** Time the build (and Pandoc) of one lecture `text`; prints a row and returns the build's seconds. */
 /** A block quote whose paragraph goes on over `lines` lazy lines (without `>`): quadratic in micromark before the bundle's patch. */
 function lazyLines(lines: number): string {
   return `---\ntitle: Lazy\n---\n\n## Quote\n\n> start\n${Array.from({ length: lines }, (_, index) => `lazy line ${index}\n`).join('')}`;
 }
 
+/** Time the build (and Pandoc) of one lecture `text`; prints a row and returns the build's seconds. */
 function time(work: string, label: string, text: string, per: number, unit: string, target?: string): number {
   const course = path.join(work, label.replace(/\W+/g, '-'));
   mkdirSync(path.join(course, 'lectures'), { recursive: true });

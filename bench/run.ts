@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as bundle } from 'esbuild';
+import { bundlePlugins } from '../scripts/bundle-plugins.mjs';
 import { hasPandoc, measure, row, runs } from './measure.js';
 import { writeSyntheticCourse } from './synthetic.js';
 
@@ -40,13 +42,19 @@ try {
   console.log(row('one 40-slide lecture, cold, with Node start-up', `${single.seconds.toFixed(2)} s`, 'target < 0.35 s'));
   console.log(row('one 40-slide lecture, unchanged', `${singleWarm.seconds.toFixed(2)} s`, 'target < 0.35 s'));
   if (course.peakMb !== undefined) console.log(row('peak memory, course build, cold', `${course.peakMb.toFixed(0)} MB`, 'target < 300 MB'));
+  // The fixed stack with nothing of ours but the bundle's patches to it (bench/floor.mjs), half the files in each of two processes.
+  const floorScript = path.join(work, 'floor.mjs');
+  await bundle({ entryPoints: [path.join(root, 'bench/floor.mjs')], outfile: floorScript, bundle: true, format: 'esm', platform: 'node', target: 'node20', plugins: bundlePlugins, logLevel: 'warning' });
+  const list = files.join('\n');
+  const floor = measure(['sh', '-c', `printf '%s\\n' "$0" | xargs -P 2 -n ${Math.ceil(files.length / 2)} "$1" "$2"`, list, process.execPath, floorScript], courseRoot);
+  console.log(row('bare remark → rehype → HTML, 2 jobs', `${floor.seconds.toFixed(2)} s`, `--jobs 2 takes ${(twoWorkers.seconds / floor.seconds).toFixed(2)}× its time`));
 
   if (hasPandoc()) {
-    const list = files.join('\n');
     const pandoc = measure(['sh', '-c', `printf '%s\\n' "$0" | xargs -P 2 -I{} pandoc -t revealjs -s {} -o {}.html`, list], courseRoot);
     console.log(row('pandoc -t revealjs -s, same files, 2 jobs', `${pandoc.seconds.toFixed(2)} s`));
     console.log(row('speed-up over Pandoc, cold', `${(pandoc.seconds / course.seconds).toFixed(2)}×`, 'target ≥ 8×'));
     console.log(row('speed-up over Pandoc, cold, --jobs 2', `${(pandoc.seconds / twoWorkers.seconds).toFixed(2)}×`, 'target ≥ 2× (issue #18)'));
+    console.log(row("the stack's floor over Pandoc, same run", `${(pandoc.seconds / floor.seconds).toFixed(2)}×`, 'the most any build on remark and rehype can reach'));
     console.log(row('speed-up over Pandoc, unchanged course', `${(pandoc.seconds / warm.seconds).toFixed(2)}×`, 'target ≥ 8×'));
   } else {
     console.log('\npandoc is not installed (apt-get install -y pandoc): no comparison this run');
