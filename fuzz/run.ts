@@ -23,14 +23,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { bundlePlugins } from '../scripts/bundle-plugins.mjs';
 import fc from 'fast-check';
 import { createIsolation } from '../src/course/isolation.js';
 import { temporaryFolder } from '../src/lifetime.js';
 import { mutated, pandocLecture, unchanged } from './arbitraries.js';
+import { bundleWorker } from './bundle-worker.js';
 import { loadCorpora } from './corpus.js';
 import { violation, type FuzzOutcome } from './property.js';
 
@@ -58,29 +57,11 @@ const caseTimeout = Number(values['case-timeout'] ?? 10);
 const slowAfter = Number(values.slow ?? caseTimeout / 2);
 const workers = Number(values.workers ?? os.availableParallelism());
 
-/** The worker as one bundled file, as the tool runs (TypeScript through a loader is a third slower), with the bundle's own changes to its dependencies. */
-async function bundleWorker(folder: string): Promise<URL> {
-  const outfile = path.join(folder, 'worker.mjs');
-  await build({
-    entryPoints: [path.join(root, 'fuzz/worker.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['puppeteer-core'],
-    plugins: bundlePlugins,
-    banner: { js: "import { createRequire as __fuzzRequire } from 'node:module'; const require = __fuzzRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return pathToFileURL(outfile);
-}
-
 // Removed at the end, or by the guardian if the run is killed.
 const temporary = await temporaryFolder('lecture-fuzz-');
 const work = temporary.path;
 const found = path.join(root, 'fuzz/found');
-const isolation = createIsolation<Uint8Array, FuzzOutcome>({ script: await bundleWorker(work), workerData: { root: path.join(work, 'course') }, timeout: caseTimeout * 1000, workers });
+const isolation = createIsolation<Uint8Array, FuzzOutcome>({ script: await bundleWorker(path.join(root, 'fuzz/worker.ts'), work), workerData: { root: path.join(work, 'course') }, timeout: caseTimeout * 1000, workers });
 let cases = 0;
 let stopping = false;
 const failures: Array<{ problem: string; file: string }> = [];

@@ -159,5 +159,46 @@ const sharedCompileContext = {
   },
 };
 
+/**
+ * GFM literal autolinks (micromark-extension-gfm-autolink-literal) decide
+ * at each `.` or `_` of a domain, and at each punctuation mark of a path,
+ * whether the marks from there on trail the link (`https://a.org/b).`):
+ * the check reads ahead over every mark of the run. A run of n marks with
+ * a letter after it (`https://a.org/b!!!…!c`, a fuzz input of 20 kB: 2 s)
+ * cost n²/2. A check that fails stops at a character no trail can hold; a
+ * check starting before that character, further into the same run, reads
+ * the same marks to the same character and fails too (from `trail`, the
+ * state every mark leaves the first check in, or one that accepts less,
+ * and a character reference `&amp;` inside the run ends in `trail` as
+ * well), so the bundle remembers where the last check failed and takes the
+ * marks before it as the path's, as the failed checks would. Checked
+ * against the unpatched package on random links of marks
+ * (`test/bundle-patches.test.ts`).
+ */
+const autolinkEdits = [
+  [/(\nfunction tokenizeTrail\(effects, ok, nok\) \{\n)/, '\nlet trailFailedAt = -1;\nfunction tokenizeTrail(effects, ok, nokTrail) {\n  const self = this;\n  const nok = (code) => {\n    trailFailedAt = self.now().offset;\n    return nokTrail(code);\n  };\n'],
+  [/(\nfunction tokenizePath\(effects, ok\) \{\n)/, '$1  const self = this;\n  let failedUntil = -1;\n'],
+  [
+    /return effects\.check\(trail, ok, pathAtPunctuation\)\(code\);/,
+    'if (self.now().offset < failedUntil) return pathAtPunctuation(code);\n      return effects.check(trail, ok, (next) => {\n        failedUntil = trailFailedAt;\n        return pathAtPunctuation(next);\n      })(code);',
+  ],
+  [/(\nfunction tokenizeDomain\(effects, ok, nok\) \{\n)/, '$1  const self = this;\n  let failedUntil = -1;\n'],
+  [
+    /return effects\.check\(trail, domainAfter, domainAtPunctuation\)\(code\);/,
+    'if (self.now().offset < failedUntil) return domainAtPunctuation(code);\n      return effects.check(trail, domainAfter, (next) => {\n        failedUntil = trailFailedAt;\n        return domainAtPunctuation(next);\n      })(code);',
+  ],
+];
+const linearAutolinks = {
+  name: 'linear-autolinks',
+  setup(build) {
+    build.onLoad({ filter: /micromark-extension-gfm-autolink-literal[\\/]lib[\\/]syntax\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const { contents, patched } = edit(source, autolinkEdits);
+      const warnings = patched ? [] : [{ text: 'micromark-extension-gfm-autolink-literal changed: runs of punctuation in links are not patched and stay quadratic' }];
+      return { contents: patched ? contents : source, loader: 'js', warnings };
+    });
+  },
+};
+
 /** Every plugin, in order. */
-export const bundlePlugins = [plainVisitors, linearMicromark, sharedCompileContext];
+export const bundlePlugins = [plainVisitors, linearMicromark, linearAutolinks, sharedCompileContext];

@@ -1,7 +1,8 @@
 /**
- * The bundle changes four dependencies as it inlines them
+ * The bundle changes five dependencies as it inlines them
  * (`scripts/bundle-plugins.mjs`): micromark merges adjacent data events in
  * one pass and decides lazy lines without walking the whole paragraph;
+ * GFM's literal autolinks remember where a trail check failed;
  * mdast-util-from-markdown makes one handler context per tokenizer, not per
  * event; unist-util-visit-parents calls a plain function per node (no named
  * closure) and shares one ancestors array with unist-util-visit's walks.
@@ -54,6 +55,8 @@ describe('the bundle', () => {
     expect(code).toContain('overload.parentOnly = true;');
     expect(code).toMatch(/if \(shared\) parents\d*\.push\(/);
     expect(code).not.toContain("Object.defineProperty(visit");
+    expect(code).toContain('trailFailedAt = self.now().offset;');
+    expect(code.match(/if \(self\d*\.now\(\)\.offset < failedUntil\d*\)/g)).toHaveLength(2);
   });
 
   test('gives the trees and messages of the unpatched parser on the corpus', () => {
@@ -98,6 +101,22 @@ describe('the bundle', () => {
       { numRuns: 1500, seed: 31 },
     );
   }, 300_000);
+
+  test('and on literal links followed by runs of punctuation, where the patch skips checks', () => {
+    // Square time before the patch: each mark of a run read the rest of the run.
+    for (const text of [`x https://a.org/b${'!'.repeat(3000)}c`, `x www.a${'.'.repeat(3000)}b`, `x https://a.org/b${'&amp;'.repeat(600)}c`]) {
+      expect(read(bundled, text)).toEqual(read(unpatched, text));
+    }
+    const start = fc.constantFrom('https://a.org', 'https://a.org/b', 'www.a', 'www.a.org/', 'x@a.org', 'http://a_b.c', '(https://a.org/');
+    const piece = fc.constantFrom('!', '.', '_', ')', '(', ']', '[', '&', '&amp;', '&a', ';', '<', '>', '*', '~', '?', ',', ':', '"', "'", 'a', '1', '-', '/', ' ', '\n');
+    fc.assert(
+      fc.property(start, fc.array(piece, { maxLength: 40 }), fc.constantFrom('', ' x', '.', ')'), (link, pieces, end) => {
+        const text = `see ${link}${pieces.join('')}${end}`;
+        expect(read(bundled, text)).toEqual(read(unpatched, text));
+      }),
+      { numRuns: 5000, seed: 32 },
+    );
+  });
 
   test('walks trees as unist-util-visit and unist-util-visit-parents do', async () => {
     const shipped = await bundledWalkers();

@@ -4,7 +4,8 @@
  * fuzz property (`fuzz/property.ts`) when built and checked. Each is checked
  * in a worker thread (`helpers/fuzz-case.ts`) with a deadline, so a finding
  * that stalls the parse again (some did: an endless loop in a tokenizer)
- * fails its test instead of hanging the suite.
+ * fails its test instead of hanging the suite; the worker is bundled with the
+ * bundle's patches, as `npm run fuzz` builds, so what is checked is what ships.
  */
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -12,7 +13,7 @@ import { violation } from '../fuzz/property.js';
 import { deadlineWorker } from './helpers/deadline-worker.js';
 import { cases } from './helpers/fixtures.js';
 
-/** Seconds one finding may take, the worker's start included (a build takes well under one). */
+/** Seconds one finding may take, the worker's bundling and start included (a build takes well under one). */
 const deadline = 60;
 const findings = deadlineWorker<string, string | undefined>(new URL('./helpers/fuzz-case.ts', import.meta.url), deadline);
 afterAll(() => findings.stop());

@@ -1,25 +1,39 @@
 /**
  * Calls into a worker thread with a deadline, for tests of inputs that once
- * made the parse loop forever: a test that hangs never reports, so the
- * call runs in a worker (TypeScript through tsx, as the tests themselves)
- * that is ended and replaced when it does not answer in time.
+ * made the parse loop forever or take minutes: a test that hangs never
+ * reports, so the call runs in a worker that is ended and replaced when it
+ * does not answer in time. The worker script is bundled as the tool ships
+ * (`fuzz/bundle-worker.ts`: the bundle's patches to micromark included), into
+ * a folder under `node_modules/.cache` so that it still finds this package.
  *
  * The worker script answers each message `{ id, input }` on its parent port
  * with `{ id, result }` (`answerCalls` below does that).
  */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
+import { bundleWorker } from '../../fuzz/bundle-worker.js';
 
 /** What a call gives: the worker's result, or why there is none. */
 export type Outcome<Result> = { result: Result } | { failure: string };
 
-/** A worker running `script` (a `.ts` URL), and `call`s into it that each end within `seconds`. */
+/** A worker running `script` (a `.ts` URL) bundled, and `call`s into it that each end within `seconds`. */
 export function deadlineWorker<Input, Result>(script: URL, seconds: number) {
+  let bundled: Promise<URL> | undefined;
+  let folder: string | undefined;
   let worker: Worker | undefined;
   let calls = 0;
-  const start = () => new Worker(`import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true });
 
-  function call(input: Input): Promise<Outcome<Result>> {
-    const current = (worker ??= start());
+  function bundle(): Promise<URL> {
+    const cache = path.resolve('node_modules/.cache');
+    mkdirSync(cache, { recursive: true });
+    folder = mkdtempSync(path.join(cache, 'lecture-test-worker-'));
+    return bundleWorker(fileURLToPath(script), folder);
+  }
+
+  async function call(input: Input): Promise<Outcome<Result>> {
+    const current = (worker ??= new Worker(await (bundled ??= bundle())));
     const id = ++calls;
     return new Promise((resolve) => {
       const end = (outcome: Outcome<Result>, failed: boolean) => {
@@ -39,7 +53,12 @@ export function deadlineWorker<Input, Result>(script: URL, seconds: number) {
     });
   }
 
-  return { call, stop: () => worker?.terminate() };
+  async function stop(): Promise<void> {
+    await worker?.terminate();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }
+
+  return { call, stop };
 }
 
 /** In the worker script: answer each call with what `handle` gives for its input. */
