@@ -1,8 +1,9 @@
 /**
- * The bundle changes five dependencies as it inlines them
+ * The bundle changes six dependencies as it inlines them
  * (`scripts/bundle-plugins.mjs`): micromark merges adjacent data events in
- * one pass and decides lazy lines without walking the whole paragraph;
- * GFM's literal autolinks remember where a trail check failed;
+ * one pass and decides lazy lines without walking the whole paragraph, and
+ * raw HTML in text remembers which of its kinds is closed nowhere further
+ * on; GFM's literal autolinks remember where a trail check failed;
  * mdast-util-from-markdown makes one handler context per tokenizer, not per
  * event; unist-util-visit-parents calls a plain function per node (no named
  * closure) and shares one ancestors array with unist-util-visit's walks.
@@ -56,6 +57,7 @@ describe('the bundle', () => {
     expect(code).toMatch(/if \(shared\) parents\d*\.push\(/);
     expect(code).not.toContain("Object.defineProperty(visit");
     expect(code).toContain('trailFailedAt = self.now().offset;');
+    expect(code.match(/&& closedNowhere\("(comment|cdata|instruction|declaration)"\)|closedNowhere\("cdata"\) \?/g)).toHaveLength(4);
     expect(code.match(/if \(self\d*\.now\(\)\.offset < failedUntil\d*\)/g)).toHaveLength(2);
   });
 
@@ -115,6 +117,22 @@ describe('the bundle', () => {
         expect(read(bundled, text)).toEqual(read(unpatched, text));
       }),
       { numRuns: 5000, seed: 32 },
+    );
+  });
+
+  test('and on raw HTML in text left open, where the patch gives up at once', () => {
+    // Square time before the patch: each unclosed opening read the rest of the paragraph.
+    for (const unit of ['a <!-- b ', 'a <? b ', 'a <![CDATA[ b ', 'a <!X b ']) {
+      const text = `x ${unit.repeat(1500)}\n\n${unit.repeat(3)} -->?>]]>> end`;
+      expect(read(bundled, text)).toEqual(read(unpatched, text));
+    }
+    const piece = fc.constantFrom('<!--', '-->', '<!-->', '<!--->', '--', '<?', '?>', '<!X', '<!', '>', '<![CDATA[', ']]>', ']', '-', '?', 'a', ' ', '\n', '\n\n', '\n> ', '\n- ', '`', '<a>', '*', '[', '](u)');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = `x ${pieces.join('')}`;
+        expect(read(bundled, text)).toEqual(read(unpatched, text));
+      }),
+      { numRuns: 5000, seed: 33 },
     );
   });
 
