@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as bundle } from 'esbuild';
-import { bundlePlugins } from '../scripts/bundle-plugins.mjs';
+import { bundleWorker } from '../fuzz/bundle-worker.js';
 import { hasPandoc, measure, row, runs } from './measure.js';
 import { writeSyntheticCourse } from './synthetic.js';
 
@@ -43,8 +42,7 @@ try {
   console.log(row('one 40-slide lecture, unchanged', `${singleWarm.seconds.toFixed(2)} s`, 'target < 0.35 s'));
   if (course.peakMb !== undefined) console.log(row('peak memory, course build, cold', `${course.peakMb.toFixed(0)} MB`, 'target < 300 MB'));
   // The fixed stack with nothing of ours but the bundle's patches to it (bench/floor.mjs), half the files in each of two processes.
-  const floorScript = path.join(work, 'floor.mjs');
-  await bundle({ entryPoints: [path.join(root, 'bench/floor.mjs')], outfile: floorScript, bundle: true, format: 'esm', platform: 'node', target: 'node20', plugins: bundlePlugins, logLevel: 'warning' });
+  const floorScript = fileURLToPath(await bundleWorker(path.join(root, 'bench/floor.mjs'), work));
   const list = files.join('\n');
   const floor = measure(['sh', '-c', `printf '%s\\n' "$0" | xargs -P 2 -n ${Math.ceil(files.length / 2)} "$1" "$2"`, list, process.execPath, floorScript], courseRoot);
   console.log(row('bare remark → rehype → HTML, 2 jobs', `${floor.seconds.toFixed(2)} s`, `--jobs 2 takes ${(twoWorkers.seconds / floor.seconds).toFixed(2)}× its time`));

@@ -1,22 +1,27 @@
 /**
  * The fuzzer's findings, kept as regression fixtures
  * (`test/fixtures/fuzz/<case>/input.md`, byte for byte): each must have the
- * fuzz property (`fuzz/property.ts`) when built and checked. Each is checked
- * in a worker thread (`helpers/fuzz-case.ts`) with a deadline, so a finding
- * that stalls the parse again (some did: an endless loop in a tokenizer)
- * fails its test instead of hanging the suite; the worker is bundled with the
- * bundle's patches, as `npm run fuzz` builds, so what is checked is what ships.
+ * fuzz property (`fuzz/property.ts`) when built and checked by the fuzz
+ * harness's own worker (`fuzz/worker.ts`, bundled as `npm run fuzz` bundles
+ * it, so what is checked is what ships), with a time budget per finding, so
+ * a finding that stalls the parse again (some did: an endless loop in a
+ * tokenizer) fails its test instead of hanging the suite.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { violation } from '../fuzz/property.js';
-import { deadlineWorker } from './helpers/deadline-worker.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { violation, type FuzzOutcome } from '../fuzz/property.js';
+import type { Isolation } from '../src/course/isolation.js';
 import { cases } from './helpers/fixtures.js';
+import { isolated } from './helpers/isolated.js';
 
-/** Seconds one finding may take, the worker's bundling and start included (a build takes well under one). */
-const deadline = 60;
-const findings = deadlineWorker<string, string | undefined>(new URL('./helpers/fuzz-case.ts', import.meta.url), deadline);
-afterAll(() => findings.stop());
+/** Seconds one finding may take (a build takes well under one). */
+const budget = 30;
+let harness: Isolation<Uint8Array, FuzzOutcome>;
+beforeAll(async () => {
+  harness = await isolated('fuzz/worker.ts', budget);
+}, 60_000);
+afterAll(() => harness.close());
 
 describe('the fuzz property', () => {
   test("is broken when the serve session's parse memo disagrees with one parse", () => {
@@ -29,8 +34,9 @@ describe('the fuzz property', () => {
 describe('fuzz findings', () => {
   for (const fixture of cases('fuzz')) {
     test(fixture.name, async () => {
-      const outcome = await findings.call(path.join(fixture.folder, 'input.md'));
-      expect('failure' in outcome ? outcome.failure : outcome.result).toBeUndefined();
-    }, (deadline + 10) * 1000);
+      // As the harness judges a case: the property's violation, or why the worker gave no answer.
+      const problem = await harness.run(readFileSync(path.join(fixture.folder, 'input.md'))).then(violation, (error: Error) => error.message);
+      expect(problem).toBeUndefined();
+    }, (budget + 10) * 1000);
   }
 });
